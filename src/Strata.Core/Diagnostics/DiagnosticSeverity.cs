@@ -1,0 +1,8 @@
+namespace Strata.Core.Diagnostics;
+
+public enum DiagnosticSeverity
+{
+    Info,
+    Warning,
+    Error,
+}

@@ -1,0 +1,16 @@
+namespace Strata.Migrations.Script;
+
+/// <summary>
+/// The line markers of a generated migration script (format 1). Strata.Sdk writes them; the runtime
+/// reads them back. They are SQL comments, so the script stays plain SQL for any other reader.
+/// </summary>
+public static class ScriptFormat
+{
+    public const int Version = 1;
+    public const string MarkerPrefix = "-- strata:";
+    public const string Script = "-- strata:script";
+    public const string Prologue = "-- strata:prologue";
+    public const string Migration = "-- strata:migration";
+    public const string Description = "-- strata:description";
+    public const string End = "-- strata:end";
+}
