@@ -19,4 +19,14 @@ public static class MigrationChecksum
 
         return text.Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n');
     }
+
+    /// <summary>
+    /// The checksum a migration file gets in the script: normalized, without its final line end (the script's body
+    /// is its lines joined with LF), so saving a file with or without a trailing newline or CRLF changes nothing.
+    /// </summary>
+    public static string ComputeFromSource(string sourceText)
+    {
+        var body = Normalize(sourceText);
+        return Compute(body.EndsWith('\n') ? body[..^1] : body);
+    }
 }

@@ -13,4 +13,7 @@ public static class ScriptFormat
     public const string Migration = "-- strata:migration";
     public const string Description = "-- strata:description";
     public const string End = "-- strata:end";
+
+    /// <summary>The table the prologue creates; the runtime reads and writes it, one row per applied migration.</summary>
+    public const string HistoryTable = "strata_schema_history";
 }

@@ -1,0 +1,76 @@
+using Microsoft.Build.Framework;
+using Strata.Core.Datastores;
+using Strata.Core.Diagnostics;
+using Task = Microsoft.Build.Utilities.Task;
+
+namespace Strata.Build.Tasks;
+
+/// <summary>
+/// What every Strata task shares: diagnostics mapped to MSBuild errors and warnings with code, help link, file, line and
+/// column; and no stack trace ever reaching the user (an unexpected failure becomes STRATA0005).
+/// </summary>
+public abstract class StrataTask : Task
+{
+    /// <summary>The project's full path; diagnostics with project-relative paths are resolved against its folder.</summary>
+    [Required]
+    public string ProjectFile { get; set; } = "";
+
+    /// <summary>The project's Datastore items (Include = name, metadata Engine).</summary>
+    public ITaskItem[] Datastores { get; set; } = [];
+
+    protected string ProjectDirectory => Path.GetDirectoryName(Path.GetFullPath(ProjectFile))!;
+
+    public sealed override bool Execute()
+    {
+        try
+        {
+            Run();
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            Report(DiagnosticCatalog.InternalError.Create(new SourceLocation(ProjectFile), Activity, ex.Message));
+            Log.LogMessage(MessageImportance.Low, ex.ToString());
+        }
+
+        return !Log.HasLoggedErrors;
+    }
+
+    /// <summary>What the task was doing, for STRATA0005's message.</summary>
+    protected abstract string Activity { get; }
+
+    protected abstract void Run();
+
+    protected IReadOnlyList<DatastoreDeclaration> ResolveDatastores(ICollection<Diagnostic> diagnostics) =>
+        DatastoreDeclarations.Resolve(
+            Datastores.Select(i => new DatastoreDeclarations.Item(i.ItemSpec, i.GetMetadata("Engine"))),
+            Path.GetFullPath(ProjectFile),
+            diagnostics);
+
+    protected void Report(IEnumerable<Diagnostic> diagnostics)
+    {
+        foreach (var diagnostic in diagnostics)
+        {
+            Report(diagnostic);
+        }
+    }
+
+    protected void Report(Diagnostic d)
+    {
+        var file = d.Location.File.Length == 0 || Path.IsPathRooted(d.Location.File)
+            ? d.Location.File
+            : Path.GetFullPath(Path.Combine(ProjectDirectory, d.Location.File));
+        var (line, column, endLine, endColumn) = (d.Location.Line, d.Location.Column, d.Location.EndLine, d.Location.EndColumn);
+        switch (d.Severity)
+        {
+            case DiagnosticSeverity.Error:
+                Log.LogError("Strata", d.Id, null, d.Descriptor.HelpLink, file, line, column, endLine, endColumn, d.Message);
+                break;
+            case DiagnosticSeverity.Warning:
+                Log.LogWarning("Strata", d.Id, null, d.Descriptor.HelpLink, file, line, column, endLine, endColumn, d.Message);
+                break;
+            default:
+                Log.LogMessage("Strata", d.Id, null, file, line, column, endLine, endColumn, MessageImportance.Normal, d.Message);
+                break;
+        }
+    }
+}

@@ -1,0 +1,163 @@
+using Strata.Core.Diagnostics;
+
+namespace Strata.Core.Docs;
+
+/// <summary>
+/// Checks the datastore docs of one project (seed rule 11.6): every declared datastore has
+/// <c>docs/data/&lt;datastore&gt;.md</c> with valid front matter and the four required sections, and every doc there
+/// belongs to a declared datastore. Reads each doc once, never reads outside the docs directory, never throws for
+/// bad input: every problem is a coded <see cref="Diagnostic"/> (STRATA1001-STRATA1018). The format is described in
+/// docs/datastore-docs.md, each code in docs/diagnostics/STRATA1xxx.md.
+/// </summary>
+public static class DatastoreDocValidator
+{
+    /// <summary>Doc file names in the docs folder that are indexes, not datastore docs (never STRATA1002).</summary>
+    private static readonly string[] IndexFiles = ["README.md", "index.md"];
+
+    public static IReadOnlyList<Diagnostic> Validate(DocValidationRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var project = Path.TrimEndingDirectorySeparator(Path.GetFullPath(request.ProjectDirectory));
+        var docsDirectory = Path.TrimEndingDirectorySeparator(Path.GetFullPath(Path.Combine(project, request.DocsDirectory)));
+        var existing = ListDocs(docsDirectory);
+
+        var diagnostics = new List<Diagnostic>();
+        var declared = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var datastore in request.Datastores)
+        {
+            // Duplicates are STRATA0004's business; validate (and read) each doc once.
+            if (declared.Add(datastore.Name))
+            {
+                diagnostics.AddRange(ValidateDatastore(project, docsDirectory, datastore, existing));
+            }
+        }
+
+        foreach (var file in existing)
+        {
+            var name = file[..^3];
+            if (!declared.Contains(name, StringComparer.OrdinalIgnoreCase) && !IndexFiles.Contains(file, StringComparer.OrdinalIgnoreCase))
+            {
+                var display = DocPaths.Display(project, Path.Combine(docsDirectory, file));
+                diagnostics.Add(DiagnosticCatalog.DocUndeclared.Create(SourceLocation.At(display, 1, 1), display, name));
+            }
+        }
+
+        return request.AbsolutePaths ? diagnostics.Select(d => WithAbsolutePath(d, project)).ToList() : diagnostics;
+    }
+
+    /// <summary>Turns a project-relative diagnostic file (as <see cref="Validate"/> returns by default) into an absolute path.</summary>
+    public static Diagnostic WithAbsolutePath(Diagnostic diagnostic, string projectDirectory)
+    {
+        ArgumentNullException.ThrowIfNull(diagnostic);
+        var file = Path.GetFullPath(Path.Combine(projectDirectory, diagnostic.Location.File));
+        return diagnostic with { Location = diagnostic.Location with { File = file } };
+    }
+
+    private static List<Diagnostic> ValidateDatastore(string project, string docsDirectory, DeclaredDatastore datastore, List<string> existing)
+    {
+        var diagnostics = new List<Diagnostic>();
+        var docsDisplay = DocPaths.Display(project, docsDirectory);
+        var name = datastore.Name ?? string.Empty;
+        string? path = null;
+        if (name.Length > 0 && name.Trim() == name && name is not ("." or "..") && name.IndexOfAny(Path.GetInvalidFileNameChars()) < 0
+            && name.IndexOfAny(['/', '\\', ':']) < 0)
+        {
+            path = Path.GetFullPath(Path.Combine(docsDirectory, name + ".md"));
+        }
+
+        if (path is null || !string.Equals(Path.GetDirectoryName(path), docsDirectory, DocPaths.Comparison))
+        {
+            diagnostics.Add(DiagnosticCatalog.DocPathUnsafe.Create(new SourceLocation(docsDisplay), name, $"{docsDisplay}/{name}.md",
+                "is not a plain file name inside the docs folder", docsDisplay));
+            return diagnostics;
+        }
+
+        var display = DocPaths.Display(project, path);
+        try
+        {
+            var info = new FileInfo(path);
+            if (!info.Exists)
+            {
+                if (Directory.Exists(path))
+                {
+                    diagnostics.Add(DiagnosticCatalog.DocUnreadable.Create(new SourceLocation(display), $"'{display}' is a folder, not a file"));
+                    return diagnostics;
+                }
+
+                var differentCase = existing.FirstOrDefault(f => string.Equals(f, name + ".md", StringComparison.OrdinalIgnoreCase));
+                var hint = differentCase is null ? string.Empty : $" A file '{differentCase}' exists, but file names are case-sensitive: rename it to '{name}.md'.";
+                diagnostics.Add(DiagnosticCatalog.DocMissing.Create(new SourceLocation(display), name, datastore.Engine, display, hint));
+                return diagnostics;
+            }
+
+            if (info.LinkTarget is not null && info.ResolveLinkTarget(returnFinalTarget: true) is { } target
+                && !DocPaths.IsInside(target.FullName, docsDirectory))
+            {
+                diagnostics.Add(DiagnosticCatalog.DocPathUnsafe.Create(new SourceLocation(display), name, display,
+                    "is a symbolic link to a file outside the docs folder", docsDisplay));
+                return diagnostics;
+            }
+
+            var bytes = ReadBounded(path, out var length);
+            if (bytes is null)
+            {
+                diagnostics.Add(DiagnosticCatalog.DocRejected.Create(SourceLocation.At(display, 1, 1), DocLoader.TooLarge(length)));
+                return diagnostics;
+            }
+
+            var doc = DocLoader.Load(display, bytes, diagnostics);
+            if (doc is not null)
+            {
+                diagnostics.AddRange(DocRules.Run(new DocRuleContext(doc, datastore, project)));
+            }
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or System.Security.SecurityException)
+        {
+            diagnostics.Add(DiagnosticCatalog.DocUnreadable.Create(new SourceLocation(display), ex.Message.TrimEnd('.')));
+        }
+#pragma warning disable CA1031 // A bug in a rule must become a coded build error, not a task crash.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            diagnostics.Add(DiagnosticCatalog.InternalError.Create(new SourceLocation(display), $"validating '{display}'", ex.GetType().Name + ": " + ex.Message));
+        }
+
+        return [.. diagnostics.OrderBy(d => d.Location.Line).ThenBy(d => d.Location.Column)];
+    }
+
+    /// <summary>Reads at most <see cref="DocLimits.MaxDocBytes"/>; null (and the size seen) when the file is larger.</summary>
+    private static byte[]? ReadBounded(string path, out long length)
+    {
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, bufferSize: 1, FileOptions.SequentialScan);
+        length = stream.Length;
+        if (length > DocLimits.MaxDocBytes)
+        {
+            return null;
+        }
+
+        var buffer = new byte[DocLimits.MaxDocBytes + 1];
+        var total = 0;
+        int read;
+        while (total < buffer.Length && (read = stream.Read(buffer, total, buffer.Length - total)) > 0)
+        {
+            total += read;
+        }
+
+        length = total;
+        return total > DocLimits.MaxDocBytes ? null : buffer[..total];
+    }
+
+    private static List<string> ListDocs(string docsDirectory)
+    {
+        try
+        {
+            return Directory.Exists(docsDirectory)
+                ? [.. Directory.EnumerateFiles(docsDirectory, "*.md", SearchOption.TopDirectoryOnly).Select(f => Path.GetFileName(f)).Order(StringComparer.Ordinal)]
+                : [];
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return [];
+        }
+    }
+}

@@ -1,0 +1,19 @@
+namespace Strata.Core.Sql.Lexing;
+
+public enum SqlTokenKind
+{
+    Whitespace,
+    LineComment,
+    BlockComment,
+    StringLiteral,
+    QuotedIdentifier,
+    DollarString,
+    Word,
+    Number,
+    Parameter,
+    Semicolon,
+    Punctuation,
+
+    /// <summary>A string, identifier, comment or dollar quote that reaches the end of input.</summary>
+    Unterminated,
+}

@@ -1,0 +1,10 @@
+namespace Strata.Migrations.Engine;
+
+/// <summary>One row of the history table, as a dialect reads or writes it.</summary>
+internal sealed record HistoryRow(
+    string NormalizedVersion,
+    string Description,
+    string Checksum,
+    DateTimeOffset? AppliedAt,
+    string AppliedBy,
+    long DurationMs);

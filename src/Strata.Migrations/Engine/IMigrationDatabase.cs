@@ -1,0 +1,22 @@
+namespace Strata.Migrations.Engine;
+
+/// <summary>
+/// What <see cref="Migrator"/> needs from an engine. Internal until a second engine (PostgreSQL) proves the shape;
+/// each implementation owns its locking (SQLite: BEGIN IMMEDIATE; PostgreSQL: a transaction-scoped advisory lock).
+/// Open/lock failures are thrown as STRATA5006 <see cref="Errors.MigrationException"/>s; a failing statement as
+/// <see cref="StatementFailedException"/>, which the engine turns into STRATA5002 with the migration's context.
+/// </summary>
+internal interface IMigrationDatabase : IAsyncDisposable
+{
+    /// <summary>Opens the connection. With <paramref name="create"/> false, returns false instead of creating a missing database.</summary>
+    Task<bool> OpenAsync(bool create, CancellationToken cancellationToken);
+
+    /// <summary>Runs the script's prologue (history table DDL) in one write transaction.</summary>
+    Task RunPrologueAsync(string prologue, CancellationToken cancellationToken);
+
+    /// <summary>All history rows, or null when the history table does not exist.</summary>
+    Task<IReadOnlyList<HistoryRow>?> ReadHistoryAsync(CancellationToken cancellationToken);
+
+    /// <summary>Starts a write transaction that excludes every other applier until it ends.</summary>
+    Task<IMigrationTransaction> BeginAsync(CancellationToken cancellationToken);
+}

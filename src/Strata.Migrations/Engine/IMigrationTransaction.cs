@@ -1,0 +1,15 @@
+namespace Strata.Migrations.Engine;
+
+/// <summary>One migration's transaction. Disposing it without <see cref="CommitAsync"/> rolls back.</summary>
+internal interface IMigrationTransaction : IAsyncDisposable
+{
+    /// <summary>The history row of a version, read inside the transaction: another applier may have just added it.</summary>
+    Task<HistoryRow?> FindAsync(string normalizedVersion, CancellationToken cancellationToken);
+
+    /// <summary>Runs a migration body statement by statement; rejects transaction control statements.</summary>
+    Task ExecuteAsync(string body, CancellationToken cancellationToken);
+
+    Task InsertAsync(HistoryRow row, CancellationToken cancellationToken);
+
+    Task CommitAsync(CancellationToken cancellationToken);
+}
