@@ -63,13 +63,13 @@ public abstract class StrataTask : Task
         switch (d.Severity)
         {
             case DiagnosticSeverity.Error:
-                Log.LogError("Strata", d.Id, null, d.Descriptor.HelpLink, file, line, column, endLine, endColumn, d.Message);
+                Log.LogError(null, d.Id, null, d.Descriptor.HelpLink, file, line, column, endLine, endColumn, d.Message);
                 break;
             case DiagnosticSeverity.Warning:
-                Log.LogWarning("Strata", d.Id, null, d.Descriptor.HelpLink, file, line, column, endLine, endColumn, d.Message);
+                Log.LogWarning(null, d.Id, null, d.Descriptor.HelpLink, file, line, column, endLine, endColumn, d.Message);
                 break;
             default:
-                Log.LogMessage("Strata", d.Id, null, file, line, column, endLine, endColumn, MessageImportance.Normal, d.Message);
+                Log.LogMessage(null, d.Id, null, file, line, column, endLine, endColumn, MessageImportance.Normal, d.Message);
                 break;
         }
     }

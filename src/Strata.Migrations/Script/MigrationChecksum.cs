@@ -24,9 +24,12 @@ public static class MigrationChecksum
     /// The checksum a migration file gets in the script: normalized, without its final line end (the script's body
     /// is its lines joined with LF), so saving a file with or without a trailing newline or CRLF changes nothing.
     /// </summary>
-    public static string ComputeFromSource(string sourceText)
+    public static string ComputeFromSource(string sourceText) => Compute(BodyFromSource(sourceText));
+
+    /// <summary>The text a migration file contributes to the script: normalized, without its final line end.</summary>
+    public static string BodyFromSource(string sourceText)
     {
         var body = Normalize(sourceText);
-        return Compute(body.EndsWith('\n') ? body[..^1] : body);
+        return body.EndsWith('\n') ? body[..^1] : body;
     }
 }

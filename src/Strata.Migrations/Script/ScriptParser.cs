@@ -195,7 +195,7 @@ internal sealed class ScriptParser
     {
         if (lines[index].StartsWith(ScriptFormat.MarkerPrefix, StringComparison.Ordinal))
         {
-            throw Error($"Unexpected marker '{lines[index].Split(' ')[1]}' {where}; lines starting with '-- strata:' are reserved for the generator.");
+            throw Error($"Unexpected marker '-- {lines[index].Split(' ')[1]}' {where}; lines starting with '-- strata:' are reserved for the generator.");
         }
     }
 

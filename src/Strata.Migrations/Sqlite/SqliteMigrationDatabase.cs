@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Globalization;
 using Microsoft.Data.Sqlite;
 using SQLitePCL;
@@ -15,6 +16,7 @@ internal sealed class SqliteMigrationDatabase : IMigrationDatabase
 {
     private readonly string connectionString;
     private readonly MigrationOptions options;
+    private const int LockPollMs = 20;
     private SqliteConnection? connection;
 
     public SqliteMigrationDatabase(string connectionString, MigrationOptions options)
@@ -26,6 +28,8 @@ internal sealed class SqliteMigrationDatabase : IMigrationDatabase
 
     /// <summary>How messages name the database: its data source.</summary>
     public string DisplayName { get; private set; }
+
+    private int BusyTimeoutMs => (int)Math.Clamp(options.BusyTimeout.TotalMilliseconds, 0, int.MaxValue);
 
     internal sqlite3 Handle => connection?.Handle ?? throw new InvalidOperationException("The database is not open.");
 
@@ -54,7 +58,14 @@ internal sealed class SqliteMigrationDatabase : IMigrationDatabase
             throw Unavailable("open", ex);
         }
 
-        raw.sqlite3_busy_timeout(connection.Handle, (int)Math.Min(options.BusyTimeout.TotalMilliseconds, int.MaxValue));
+        raw.sqlite3_busy_timeout(connection.Handle, BusyTimeoutMs);
+
+        // Caught here rather than as a confusing failure of the first migration statement that writes.
+        if (create && raw.sqlite3_db_readonly(connection.Handle, "main") == 1)
+        {
+            throw Unavailable("write to", new SqliteException("SQLite Error 8: 'attempt to write a readonly database'.", raw.SQLITE_READONLY));
+        }
+
         return Task.FromResult(true);
     }
 
@@ -90,12 +101,35 @@ internal sealed class SqliteMigrationDatabase : IMigrationDatabase
         return Task.FromResult<IReadOnlyList<HistoryRow>?>(rows);
     }
 
-    public Task<IMigrationTransaction> BeginAsync(CancellationToken cancellationToken)
+    public async Task<IMigrationTransaction> BeginAsync(CancellationToken cancellationToken)
     {
-        // IMMEDIATE takes the write lock now, so two appliers queue here (bounded by busy_timeout) instead of
-        // both reading the history and then failing to upgrade their locks.
-        Exec("BEGIN IMMEDIATE", "lock");
-        return Task.FromResult<IMigrationTransaction>(new SqliteMigrationTransaction(this));
+        // IMMEDIATE takes the write lock now, so two appliers queue here instead of both reading the history and
+        // then failing to upgrade their locks. Waiting for it is the long wait (another replica's migration), so it
+        // is done here with short native waits and async delays: the caller's thread is free and cancellation works.
+        var deadline = Stopwatch.GetTimestamp() + (long)(options.BusyTimeout.TotalSeconds * Stopwatch.Frequency);
+        raw.sqlite3_busy_timeout(Handle, LockPollMs);
+        try
+        {
+            while (true)
+            {
+                var rc = raw.sqlite3_exec(Handle, "BEGIN IMMEDIATE");
+                if (rc == raw.SQLITE_OK)
+                {
+                    return new SqliteMigrationTransaction(this);
+                }
+
+                if ((rc & 0xFF) is not (raw.SQLITE_BUSY or raw.SQLITE_LOCKED) || Stopwatch.GetTimestamp() >= deadline)
+                {
+                    throw Unavailable("lock", SqliteError.From(Handle, rc));
+                }
+
+                await Task.Delay(LockPollMs, cancellationToken).ConfigureAwait(false);
+            }
+        }
+        finally
+        {
+            raw.sqlite3_busy_timeout(Handle, BusyTimeoutMs);
+        }
     }
 
     public ValueTask DisposeAsync()
@@ -103,15 +137,6 @@ internal sealed class SqliteMigrationDatabase : IMigrationDatabase
         connection?.Dispose();
         connection = null;
         return ValueTask.CompletedTask;
-    }
-
-    internal void Exec(string sql, string what)
-    {
-        var rc = raw.sqlite3_exec(Handle, sql);
-        if (rc != raw.SQLITE_OK)
-        {
-            throw Unavailable(what, SqliteError.From(Handle, rc));
-        }
     }
 
     internal List<T> Query<T>(string sql, string? parameter, Func<sqlite3_stmt, T> read)

@@ -9,7 +9,7 @@ public class DocsCatalogTests
     private static readonly IReadOnlyList<DiagnosticDescriptor> DocDescriptors =
         [.. DiagnosticCatalog.All.Where(d => d.Id.StartsWith("STRATA1", StringComparison.Ordinal))];
 
-    private static string RepoRoot()
+    internal static string RepoRoot()
     {
         var dir = new DirectoryInfo(AppContext.BaseDirectory);
         while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Directory.Packages.props")))
@@ -54,5 +54,21 @@ public class DocsCatalogTests
         {
             format.ShouldContain($"`{field.Path}`");
         }
+    }
+}
+
+public sealed class FormatDocExampleTests : IDisposable
+{
+    private readonly TempProject _project = new();
+
+    public void Dispose() => _project.Dispose();
+
+    [Fact]
+    public void The_example_in_datastore_docs_md_is_valid()
+    {
+        var format = File.ReadAllText(Path.Combine(DocsCatalogTests.RepoRoot(), "docs", "datastore-docs.md")).ReplaceLineEndings("\n");
+        var start = format.IndexOf("```markdown\n", StringComparison.Ordinal) + "```markdown\n".Length;
+        var end = format.IndexOf("\n```\n", start, StringComparison.Ordinal);
+        _project.Write(TempProject.DocPath, format[start..end] + "\n").Validate().ShouldBeClean();
     }
 }

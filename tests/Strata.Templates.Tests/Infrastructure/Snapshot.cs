@@ -4,11 +4,14 @@ namespace Strata.Templates.Tests.Infrastructure;
 
 /// <summary>
 /// Our own small snapshot check of a generated tree (TemplateVerifier and Verify are not obtainable here). Each file
-/// of the tree is compared with tests/Strata.Templates.Tests/Snapshots/&lt;name&gt;/; a mismatch fails with a line diff
+/// of the tree is compared with tests/Strata.Templates.Tests/Snapshots/&lt;name&gt;/&lt;path&gt;.snap (the suffix keeps
+/// snapshot sources out of the test project's compilation); a mismatch fails with a line diff
 /// per file. Accept new snapshots with: STRATA_ACCEPT_SNAPSHOTS=1 dotnet test tests/Strata.Templates.Tests --filter Snapshot
 /// </summary>
 public static class Snapshot
 {
+    private const string Suffix = ".snap";
+
     public static string Directory(string name) => Path.Combine(RepositoryPaths.Root, "tests", "Strata.Templates.Tests", "Snapshots", name);
 
     public static void Match(string name, string generatedRoot, Func<string, string>? normalize = null)
@@ -24,7 +27,7 @@ public static class Snapshot
 
             foreach (var (path, content) in received)
             {
-                var target = Path.Combine(expectedRoot, path);
+                var target = Path.Combine(expectedRoot, path + Suffix);
                 System.IO.Directory.CreateDirectory(Path.GetDirectoryName(target)!);
                 File.WriteAllText(target, content);
             }
@@ -32,7 +35,14 @@ public static class Snapshot
             return;
         }
 
-        var expected = System.IO.Directory.Exists(expectedRoot) ? ReadTree(expectedRoot, s => s) : new SortedDictionary<string, string>(StringComparer.Ordinal);
+        var expected = new SortedDictionary<string, string>(StringComparer.Ordinal);
+        if (System.IO.Directory.Exists(expectedRoot))
+        {
+            foreach (var (path, content) in ReadTree(expectedRoot, s => s))
+            {
+                expected[path.EndsWith(Suffix, StringComparison.Ordinal) ? path[..^Suffix.Length] : path] = content;
+            }
+        }
         var report = new StringBuilder();
         foreach (var path in expected.Keys.Except(received.Keys))
         {

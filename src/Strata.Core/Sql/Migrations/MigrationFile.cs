@@ -1,4 +1,4 @@
 namespace Strata.Core.Sql.Migrations;
 
-/// <summary>One migration as read from disk: body normalized (no BOM, LF ends, no trailing newlines).</summary>
+/// <summary>One migration as read from disk: body as MigrationChecksum.BodyFromSource gives it (no BOM, LF ends, no final line end).</summary>
 public sealed record MigrationFile(string Version, string Description, string RelativePath, string Body, string Checksum);

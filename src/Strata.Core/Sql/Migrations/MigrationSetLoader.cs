@@ -106,7 +106,7 @@ public static class MigrationSetLoader
             return null;
         }
 
-        var body = MigrationChecksum.Normalize(text).TrimEnd('\n');
+        var body = MigrationChecksum.BodyFromSource(text);
         int before = diagnostics.Count;
         CheckTokens(relative, body, dialect, diagnostics);
         if (diagnostics.Count > before)
