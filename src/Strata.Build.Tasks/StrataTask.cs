@@ -46,6 +46,19 @@ public abstract class StrataTask : Task
             Path.GetFullPath(ProjectFile),
             diagnostics);
 
+    /// <summary>Project-relative paths become absolute (clickable); a path that cannot be resolved is shown as given.</summary>
+    private string ResolveFile(string file)
+    {
+        try
+        {
+            return file.Length == 0 || Path.IsPathRooted(file) ? file : Path.GetFullPath(Path.Combine(ProjectDirectory, file));
+        }
+        catch (ArgumentException)
+        {
+            return file;
+        }
+    }
+
     protected void Report(IEnumerable<Diagnostic> diagnostics)
     {
         foreach (var diagnostic in diagnostics)
@@ -56,9 +69,7 @@ public abstract class StrataTask : Task
 
     protected void Report(Diagnostic d)
     {
-        var file = d.Location.File.Length == 0 || Path.IsPathRooted(d.Location.File)
-            ? d.Location.File
-            : Path.GetFullPath(Path.Combine(ProjectDirectory, d.Location.File));
+        var file = ResolveFile(d.Location.File);
         var (line, column, endLine, endColumn) = (d.Location.Line, d.Location.Column, d.Location.EndLine, d.Location.EndColumn);
         switch (d.Severity)
         {

@@ -28,7 +28,7 @@ public static partial class DiagnosticCatalog
 
     public static readonly DiagnosticDescriptor ReservedMarker = new(
         "STRATA2007", DiagnosticSeverity.Error, "Migration contains a reserved Strata marker",
-        "Lines starting with '-- strata:' are reserved for the generated script; reword this comment.");
+        "Lines starting with '-- strata:' are reserved for Strata directives (-- strata:no-transaction, -- strata:down) and the generated script; reword this comment.");
 
     public static readonly DiagnosticDescriptor NoMigrations = new(
         "STRATA2008", DiagnosticSeverity.Warning, "Datastore has no migrations",

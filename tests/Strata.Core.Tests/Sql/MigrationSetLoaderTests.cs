@@ -163,3 +163,56 @@ public sealed class MigrationSetLoaderTests : IDisposable
         Load().Diagnostics.ShouldBeEmpty();
     }
 }
+
+public sealed class MigrationDirectiveTests : IDisposable
+{
+    private readonly MigrationFolder _folder = new();
+
+    public void Dispose() => _folder.Dispose();
+
+    private MigrationFile LoadOne()
+    {
+        var set = MigrationSetLoader.Load(_folder.Project, "main", MigrationFolder.Relative, SqlDialect.PostgreSql);
+        set.Diagnostics.ShouldBeEmpty();
+        return set.Migrations.ShouldHaveSingleItem();
+    }
+
+    [Fact]
+    public void No_transaction_is_read_and_neutralized_keeping_line_numbers()
+    {
+        _folder.Add("0001_index.sql", "-- strata:no-transaction\nCREATE INDEX CONCURRENTLY ix ON t (a);\n");
+        var migration = LoadOne();
+        migration.RunsInTransaction.ShouldBeFalse();
+        migration.Body.ShouldBe("-- [strata] no-transaction\nCREATE INDEX CONCURRENTLY ix ON t (a);");
+    }
+
+    [Fact]
+    public void The_down_part_is_split_off_and_excluded_from_the_body_checksum_but_not_the_file_checksum()
+    {
+        _folder.Add("0001_t.sql", "CREATE TABLE t (a int);\n\n-- strata:down\nDROP TABLE t;\n");
+        var migration = LoadOne();
+        migration.Body.ShouldBe("CREATE TABLE t (a int);");
+        (migration.DownBody, migration.DownLine).ShouldBe(("DROP TABLE t;", 4));
+        var before = (migration.Checksum, migration.FileChecksum);
+
+        _folder.Add("0001_t.sql", "CREATE TABLE t (a int);\n\n-- strata:down\nDROP TABLE IF EXISTS t;\n");
+        var edited = LoadOne();
+        edited.Checksum.ShouldBe(before.Checksum);
+        edited.FileChecksum.ShouldNotBe(before.FileChecksum);
+    }
+
+    [Fact]
+    public void A_marker_line_inside_a_multiline_string_is_still_reserved()
+    {
+        _folder.Add("0001_text.sql", "INSERT INTO t VALUES ('first line\n-- strata:end\n');\n");
+        var d = MigrationSetLoader.Load(_folder.Project, "main", MigrationFolder.Relative, SqlDialect.PostgreSql).Diagnostics.ShouldHaveSingleItem();
+        (d.Id, d.Location.Line).ShouldBe(("STRATA2007", 2));
+    }
+
+    [Fact]
+    public void A_file_that_is_only_a_down_part_is_empty()
+    {
+        _folder.Add("0001_t.sql", "-- strata:down\nDROP TABLE t;\n");
+        MigrationSetLoader.Load(_folder.Project, "main", MigrationFolder.Relative, SqlDialect.PostgreSql).Diagnostics.ShouldHaveSingleItem().Id.ShouldBe("STRATA2004");
+    }
+}

@@ -106,44 +106,52 @@ public static class MigrationSetLoader
             return null;
         }
 
-        var body = MigrationChecksum.BodyFromSource(text);
+        var whole = MigrationChecksum.BodyFromSource(text);
         int before = diagnostics.Count;
-        CheckTokens(relative, body, dialect, diagnostics);
+        CheckTokens(relative, whole, dialect, diagnostics);
         if (diagnostics.Count > before)
         {
             return null;
         }
 
-        return new MigrationFile(version, description, relative, body, MigrationChecksum.Compute(body));
-    }
-
-    private static void CheckTokens(string relative, string body, SqlDialect dialect, List<Diagnostic> diagnostics)
-    {
-        bool hasStatement = false;
-        foreach (var token in SqlLexer.Tokenize(body, dialect))
-        {
-            switch (token.Kind)
-            {
-                case SqlTokenKind.Unterminated:
-                    diagnostics.Add(DiagnosticCatalog.UnterminatedToken.Create(
-                        SourceLocation.At(relative, token.Line, token.Column), DescribeUnterminated(body[token.Start]), relative));
-                    return;
-                case SqlTokenKind.LineComment when token.Column == 1 && token.Text(body).StartsWith(ScriptFormat.MarkerPrefix, StringComparison.Ordinal):
-                    diagnostics.Add(DiagnosticCatalog.ReservedMarker.Create(SourceLocation.At(relative, token.Line, token.Column)));
-                    break;
-                case SqlTokenKind.Semicolon:
-                    break;
-                default:
-                    hasStatement |= !token.IsTrivia;
-                    break;
-            }
-        }
-
-        if (!hasStatement)
+        var parts = MigrationDirectives.Apply(whole);
+        if (parts.Up.Trim().Length == 0 || !HasStatement(parts.Up, dialect))
         {
             diagnostics.Add(DiagnosticCatalog.EmptyMigration.Create(new SourceLocation(relative), relative));
+            return null;
+        }
+
+        return new MigrationFile(version, description, relative, parts.Up, MigrationChecksum.Compute(parts.Up), MigrationChecksum.Compute(whole),
+            RunsInTransaction: !parts.NoTransaction, DownBody: parts.Down, DownLine: parts.DownLine);
+    }
+
+    /// <summary>
+    /// Reports unterminated tokens, and reserved marker lines (directives excepted). The marker check is by line, not
+    /// by token, because the runtime reads the script by line: a '-- strata:' line inside a string would break it too.
+    /// </summary>
+    private static void CheckTokens(string relative, string body, SqlDialect dialect, List<Diagnostic> diagnostics)
+    {
+        var unterminated = SqlLexer.Tokenize(body, dialect).FirstOrDefault(t => t.Kind == SqlTokenKind.Unterminated);
+        if (unterminated.Length > 0)
+        {
+            diagnostics.Add(DiagnosticCatalog.UnterminatedToken.Create(
+                SourceLocation.At(relative, unterminated.Line, unterminated.Column), DescribeUnterminated(body[unterminated.Start]), relative));
+            return;
+        }
+
+        int line = 0;
+        foreach (var text in body.Split('\n'))
+        {
+            line++;
+            if (text.StartsWith(ScriptFormat.MarkerPrefix, StringComparison.Ordinal) && !MigrationDirectives.IsDirective(text))
+            {
+                diagnostics.Add(DiagnosticCatalog.ReservedMarker.Create(SourceLocation.At(relative, line, 1)));
+            }
         }
     }
+
+    private static bool HasStatement(string body, SqlDialect dialect) =>
+        SqlLexer.Tokenize(body, dialect).Any(t => !t.IsTrivia && t.Kind != SqlTokenKind.Semicolon);
 
     private static string DescribeUnterminated(char first) => first switch
     {
