@@ -1,5 +1,4 @@
 using Microsoft.Build.Framework;
-using Microsoft.Build.Utilities;
 using Strata.Core.Diagnostics;
 using Strata.Core.Sql.Migrations;
 using Strata.Core.Templating;
@@ -14,9 +13,18 @@ public sealed class GenerateMigrationScripts : StrataTask
     [Required]
     public string OutputDirectory { get; set; } = "";
 
-    /// <summary>The scripts this build embeds, with Datastore and LogicalName metadata.</summary>
+    /// <summary>PostgreSQL lock_timeout the script sets (StrataLockTimeout); default 10s.</summary>
+    public string LockTimeout { get; set; } = "";
+
+    /// <summary>PostgreSQL statement_timeout the script sets (StrataStatementTimeout); default 15min.</summary>
+    public string StatementTimeout { get; set; } = "";
+
+    /// <summary>A Handlebars file replacing the default script layout (StrataMigrationScriptTemplate).</summary>
+    public string ScriptTemplate { get; set; } = "";
+
+    /// <summary>True when a warning was logged, so the target does not mark itself up to date and shows it again.</summary>
     [Output]
-    public ITaskItem[] Scripts { get; private set; } = [];
+    public bool LoggedWarnings { get; private set; }
 
     protected override string Activity => "generating migration scripts";
 
@@ -24,15 +32,22 @@ public sealed class GenerateMigrationScripts : StrataTask
     {
         var diagnostics = new List<Diagnostic>();
         var datastores = ResolveDatastores(diagnostics);
-        var result = MigrationBuild.Run(ProjectDirectory, datastores, OutputDirectory, HandlebarsTextRenderer.Instance);
+        var defaults = ScriptSettings.Default;
+        var options = new MigrationBuildOptions
+        {
+            OutputDirectory = OutputDirectory,
+            Settings = new ScriptSettings(Or(LockTimeout, defaults.LockTimeout), Or(StatementTimeout, defaults.StatementTimeout)),
+            ScriptTemplate = string.IsNullOrWhiteSpace(ScriptTemplate) ? null : ScriptTemplate,
+        };
+        var result = MigrationBuild.Run(ProjectDirectory, datastores, options, HandlebarsTextRenderer.Instance);
         diagnostics.AddRange(result.Diagnostics);
         Report(diagnostics);
+        LoggedWarnings = diagnostics.Any(d => d.Severity == DiagnosticSeverity.Warning);
         if (diagnostics.Any(d => d.IsError))
         {
             return;
         }
 
-        var items = new List<ITaskItem>();
         foreach (var script in result.Scripts)
         {
             var path = Path.GetFullPath(Path.Combine(ProjectDirectory, script.RelativeOutputPath));
@@ -42,19 +57,15 @@ public sealed class GenerateMigrationScripts : StrataTask
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
             {
-                Report(DiagnosticCatalog.OutputWriteFailed.Create(new SourceLocation(path), script.RelativeOutputPath, ex.Message));
+                Report(DiagnosticCatalog.OutputWriteFailed.Create(new SourceLocation(path), script.RelativeOutputPath, ex.Message.TrimEnd('.')));
                 continue;
             }
 
             var range = script.MigrationCount == 0 ? "no migrations" :
                 script.MigrationCount == 1 ? $"1 migration ({script.FirstVersion})" : $"{script.MigrationCount} migrations ({script.FirstVersion}..{script.LastVersion})";
             Log.LogMessage(MessageImportance.High, $"Strata: {script.Datastore} ({script.Engine}): {range} -> {ProjectPaths.Relative(ProjectDirectory, path)}");
-            var item = new TaskItem(path);
-            item.SetMetadata("Datastore", script.Datastore);
-            item.SetMetadata("LogicalName", $"Strata/{script.Datastore}/migrate.sql");
-            items.Add(item);
         }
-
-        Scripts = [.. items];
     }
+
+    private static string Or(string value, string fallback) => string.IsNullOrWhiteSpace(value) ? fallback : value.Trim();
 }

@@ -28,7 +28,7 @@ public abstract class StrataTask : Task
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
-            Report(DiagnosticCatalog.InternalError.Create(new SourceLocation(ProjectFile), Activity, ex.Message));
+            Report(DiagnosticCatalog.InternalError.Create(new SourceLocation(ProjectFile), Activity, ex.Message.TrimEnd('.')));
             Log.LogMessage(MessageImportance.Low, ex.ToString());
         }
 

@@ -9,6 +9,10 @@ public sealed class ValidateDatastoreDocs : StrataTask
     /// <summary>Folder of the datastore docs, relative to the project (default docs/data).</summary>
     public string DocsDirectory { get; set; } = DocValidationRequest.DefaultDocsDirectory;
 
+    /// <summary>True when a warning was logged, so the target does not mark itself up to date and shows it again.</summary>
+    [Microsoft.Build.Framework.Output]
+    public bool LoggedWarnings { get; private set; }
+
     protected override string Activity => "validating the datastore docs";
 
     protected override void Run()
@@ -21,5 +25,6 @@ public sealed class ValidateDatastoreDocs : StrataTask
                 DocsDirectory = DocsDirectory,
             }));
         Report(diagnostics);
+        LoggedWarnings = diagnostics.Any(d => d.Severity == DiagnosticSeverity.Warning);
     }
 }

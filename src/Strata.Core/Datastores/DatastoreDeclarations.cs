@@ -11,17 +11,19 @@ public static class DatastoreDeclarations
     public static IReadOnlyList<DatastoreDeclaration> Resolve(IEnumerable<Item> items, string projectFile, ICollection<Diagnostic> diagnostics)
     {
         var valid = new List<DatastoreDeclaration>();
-        var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        var seen = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var item in items)
         {
-            SourceLocation Where() => ProjectFileLocator.Find(projectFile, "Datastore", item.Name);
+            int occurrence = seen.GetValueOrDefault(item.Name);
+            seen[item.Name] = occurrence + 1;
+            SourceLocation Where() => ProjectFileLocator.Find(projectFile, "Datastore", item.Name, occurrence);
             if (DatastoreName.Problem(item.Name) is { } problem)
             {
                 diagnostics.Add(DiagnosticCatalog.UnsafeDatastoreName.Create(Where(), item.Name, problem));
                 continue;
             }
 
-            if (!seen.Add(item.Name))
+            if (occurrence > 0)
             {
                 diagnostics.Add(DiagnosticCatalog.DuplicateDatastore.Create(Where(), item.Name));
                 continue;

@@ -6,7 +6,8 @@ namespace Strata.Core.Datastores;
 /// <summary>Finds where an item is written in the project file, so item errors are clickable.</summary>
 public static class ProjectFileLocator
 {
-    public static SourceLocation Find(string projectFile, string itemType, string include)
+    /// <param name="occurrence">0 for the first element with that Include, 1 for the second (a duplicate), and so on.</param>
+    public static SourceLocation Find(string projectFile, string itemType, string include, int occurrence = 0)
     {
         try
         {
@@ -15,7 +16,7 @@ public static class ProjectFileLocator
             while (reader.Read())
             {
                 if (reader.NodeType == XmlNodeType.Element && reader.LocalName == itemType &&
-                    string.Equals(reader.GetAttribute("Include")?.Trim(), include.Trim(), StringComparison.Ordinal))
+                    string.Equals(reader.GetAttribute("Include")?.Trim(), include.Trim(), StringComparison.Ordinal) && occurrence-- == 0)
                 {
                     return SourceLocation.At(projectFile, info.LineNumber, info.LinePosition);
                 }

@@ -53,7 +53,7 @@ public static partial class DiagnosticCatalog
 
     public static readonly DiagnosticDescriptor DocUnknownField = new(
         "STRATA1013", DiagnosticSeverity.Warning, "Unknown front-matter field",
-        "Unknown front-matter field '{0}'{1}.");
+        "Unknown front-matter field '{0}'{1}");
 
     public static readonly DiagnosticDescriptor DocDuplicateSection = new(
         "STRATA1014", DiagnosticSeverity.Error, "Required section appears twice",

@@ -12,7 +12,7 @@ public static partial class DiagnosticCatalog
 
     public static readonly DiagnosticDescriptor DuplicateMigrationVersion = new(
         "STRATA2003", DiagnosticSeverity.Error, "Two migrations share a version",
-        "Migrations '{0}' and '{1}' both have version {2}; this usually means two branches were merged. Renumber the newer one above the highest version.");
+        "Migrations '{0}' and '{1}' both have version {2}; this usually happens when two branches are merged. Renumber the one that is not released yet above the highest version.");
 
     public static readonly DiagnosticDescriptor EmptyMigration = new(
         "STRATA2004", DiagnosticSeverity.Error, "Migration is empty",
@@ -40,5 +40,33 @@ public static partial class DiagnosticCatalog
 
     public static readonly DiagnosticDescriptor MigrationOutsideProject = new(
         "STRATA2010", DiagnosticSeverity.Error, "Migration resolves outside the project",
-        "Migration '{0}' is a link to '{1}', outside the project directory; migrations must live in the repository.");
+        "'{0}' leads to '{1}', outside the project directory (through a link); migrations must live in the repository.");
+
+    public static readonly DiagnosticDescriptor LockedMigrationEdited = new(
+        "STRATA2011", DiagnosticSeverity.Error, "A released migration was edited",
+        "Migration '{0}' is locked in '{1}' (released) but its content changed (locked {2}, now {3}). Databases that applied it would refuse it. Revert the edit and add a new migration, or record the edit on purpose: dotnet build -t:StrataLockMigrations -p:StrataAcceptEdits={4}.");
+
+    public static readonly DiagnosticDescriptor LockedMigrationMissing = new(
+        "STRATA2012", DiagnosticSeverity.Error, "A released migration was deleted or renamed",
+        "Migration {0} ('{1}') is locked in this file but no longer exists in '{2}'. Restore it: released migrations must stay, since databases have applied them.");
+
+    public static readonly DiagnosticDescriptor OutOfOrderMigration = new(
+        "STRATA2013", DiagnosticSeverity.Error, "New migration is numbered below a released one",
+        "Migration '{0}' is new but its version {1} is below the highest released version {2}; databases that applied {2} would never run it in order. Renumber it above {2}.");
+
+    public static readonly DiagnosticDescriptor MalformedLock = new(
+        "STRATA2014", DiagnosticSeverity.Error, "Lock file line is malformed",
+        "This line of the migration lock file is not '<version> <sha256> <file name> [accepts=<sha256>,...]': '{0}'. Restore it from version control.");
+
+    public static readonly DiagnosticDescriptor LockedFileRenamed = new(
+        "STRATA2015", DiagnosticSeverity.Warning, "A released migration's file name changed",
+        "Migration {0} is locked as '{1}' but the file is now '{2}'; the runtime identifies migrations by version, so this is harmless, but run dotnet build -t:StrataLockMigrations to record the new name.");
+
+    public static readonly DiagnosticDescriptor MigrationUnreadable = new(
+        "STRATA2016", DiagnosticSeverity.Error, "Migration file cannot be read",
+        "'{0}' cannot be read: {1}");
+
+    public static readonly DiagnosticDescriptor InvalidScriptSetting = new(
+        "STRATA2017", DiagnosticSeverity.Error, "Invalid migration script setting",
+        "{0} is '{1}', which is not a PostgreSQL interval Strata accepts: a number with ms, s, min, h or d (for example 10s or 15min), or 0 for no limit.");
 }

@@ -20,6 +20,9 @@ internal sealed class DatastoreDoc
     /// <summary>The Markdown body; its line numbers are file line numbers (the front matter is blanked, not removed).</summary>
     public required MarkdownDocument Markdown { get; init; }
 
+    /// <summary>The text given to Markdig: the file with its front matter blanked (so offsets and lines match the file).</summary>
+    public string MarkdownText { get; init; } = string.Empty;
+
     /// <summary>Offsets in the text given to Markdig (see <see cref="Markdown"/>) to file lines and columns.</summary>
     public required LineIndex MarkdownLines { get; init; }
 

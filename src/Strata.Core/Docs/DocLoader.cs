@@ -123,6 +123,7 @@ internal static partial class DocLoader
             FrontMatterFirstLine = 2,
             Markdown = markdown,
             MarkdownLines = new LineIndex(markdownText),
+            MarkdownText = markdownText,
             Sections = CollectSections(markdown),
         };
     }

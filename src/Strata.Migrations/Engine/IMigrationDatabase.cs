@@ -1,8 +1,8 @@
 namespace Strata.Migrations.Engine;
 
 /// <summary>
-/// What <see cref="Migrator"/> needs from an engine. Internal until a second engine (PostgreSQL) proves the shape;
-/// each implementation owns its locking (SQLite: BEGIN IMMEDIATE; PostgreSQL: a transaction-scoped advisory lock).
+/// What <see cref="Migrator"/> needs from an engine; each implementation owns its locking (SQLite: BEGIN IMMEDIATE per
+/// migration; PostgreSQL: a session advisory lock on a connection of its own, held for the whole run).
 /// Open/lock failures are thrown as STRATA5006 <see cref="Errors.MigrationException"/>s; a failing statement as
 /// <see cref="StatementFailedException"/>, which the engine turns into STRATA5002 with the migration's context.
 /// </summary>
@@ -10,6 +10,12 @@ internal interface IMigrationDatabase : IAsyncDisposable
 {
     /// <summary>Opens the connection. With <paramref name="create"/> false, returns false instead of creating a missing database.</summary>
     Task<bool> OpenAsync(bool create, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Excludes every other applier until disposal, where the engine has a run-wide lock (PostgreSQL); a no-op where
+    /// each <see cref="BeginAsync"/> locks instead (SQLite). Called by apply only, never by status.
+    /// </summary>
+    Task LockAsync(CancellationToken cancellationToken);
 
     /// <summary>Runs the script's prologue (history table DDL) in one write transaction.</summary>
     Task RunPrologueAsync(string prologue, CancellationToken cancellationToken);
@@ -19,4 +25,10 @@ internal interface IMigrationDatabase : IAsyncDisposable
 
     /// <summary>Starts a write transaction that excludes every other applier until it ends.</summary>
     Task<IMigrationTransaction> BeginAsync(CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Runs a <c>transaction=none</c> body statement by statement, each committed on its own (PostgreSQL: its own
+    /// implicit transaction, as CREATE INDEX CONCURRENTLY requires). Rejects transaction control statements.
+    /// </summary>
+    Task ExecuteWithoutTransactionAsync(string body, CancellationToken cancellationToken);
 }

@@ -30,6 +30,7 @@ internal sealed class Migrator : IMigrator
         await using (database.ConfigureAwait(false))
         {
             await database.OpenAsync(create: true, cancellationToken).ConfigureAwait(false);
+            await database.LockAsync(cancellationToken).ConfigureAwait(false);
             await RunPrologueAsync(database, cancellationToken).ConfigureAwait(false);
             var history = await database.ReadHistoryAsync(cancellationToken).ConfigureAwait(false)
                 ?? throw new MigrationException(
@@ -47,7 +48,9 @@ internal sealed class Migrator : IMigrator
             foreach (var migration in Script.Migrations.Where(m => !applied.ContainsKey(m.NormalizedVersion)))
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                var result = await ApplyOneAsync(database, migration, done, cancellationToken).ConfigureAwait(false);
+                var result = migration.Transactional
+                    ? await ApplyOneAsync(database, migration, done, cancellationToken).ConfigureAwait(false)
+                    : await ApplyOutsideTransactionAsync(database, migration, done, cancellationToken).ConfigureAwait(false);
                 if (result is null)
                 {
                     alreadyApplied++;
@@ -119,7 +122,7 @@ internal sealed class Migrator : IMigrator
                 var elapsed = Stopwatch.GetElapsedTime(started);
                 var row = new HistoryRow(
                     migration.NormalizedVersion, migration.Description, migration.Checksum, DateTimeOffset.UtcNow,
-                    options.AppliedBy ?? Environment.UserName, (long)elapsed.TotalMilliseconds);
+                    options.AppliedBy, (long)elapsed.TotalMilliseconds);
                 await transaction.InsertAsync(row, cancellationToken).ConfigureAwait(false);
                 await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
                 Report(string.Create(CultureInfo.InvariantCulture, $"Applied {migration.Version} {migration.Description} in {row.DurationMs} ms"));
@@ -129,6 +132,87 @@ internal sealed class Migrator : IMigrator
             {
                 throw Failed(migration, ex, done);
             }
+        }
+    }
+
+    /// <summary>
+    /// <c>transaction=none</c>: the body runs with each statement committed on its own (e.g. CREATE INDEX CONCURRENTLY),
+    /// then the history row is recorded in a transaction of its own. A failure cannot be rolled back, and says so.
+    /// Null when another applier got there first.
+    /// </summary>
+    private async Task<AppliedMigration?> ApplyOutsideTransactionAsync(
+        IMigrationDatabase database, ScriptMigration migration, List<AppliedMigration> done, CancellationToken cancellationToken)
+    {
+        Report($"Applying {migration.Version} {migration.Description} ({migration.Source}) outside a transaction (transaction=none)");
+        if (await FindAsync(database, migration, cancellationToken).ConfigureAwait(false))
+        {
+            return null;
+        }
+
+        var started = Stopwatch.GetTimestamp();
+        try
+        {
+            await database.ExecuteWithoutTransactionAsync(migration.Body, cancellationToken).ConfigureAwait(false);
+        }
+        catch (StatementFailedException ex)
+        {
+            throw NotTransactionalFailed(migration, ex, done);
+        }
+
+        var elapsed = Stopwatch.GetElapsedTime(started);
+        var transaction = await database.BeginAsync(cancellationToken).ConfigureAwait(false);
+        await using (transaction.ConfigureAwait(false))
+        {
+            try
+            {
+                // SQLite has no run-wide lock: another applier may have run the same body meanwhile and recorded it.
+                if (await transaction.FindAsync(migration.NormalizedVersion, cancellationToken).ConfigureAwait(false) is null)
+                {
+                    var row = new HistoryRow(
+                        migration.NormalizedVersion, migration.Description, migration.Checksum, DateTimeOffset.UtcNow,
+                        options.AppliedBy, (long)elapsed.TotalMilliseconds);
+                    await transaction.InsertAsync(row, cancellationToken).ConfigureAwait(false);
+                }
+
+                await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+            }
+            catch (StatementFailedException ex)
+            {
+                throw new MigrationException(
+                    MigrationErrors.MigrationFailed,
+                    $"Migration {migration.Version} '{migration.Description}' ran (outside a transaction, transaction=none) but recording it in " +
+                    $"{ScriptFormat.HistoryTable} failed: {ex.Message} Its changes stay; insert its history row by hand " +
+                    $"(version '{migration.NormalizedVersion}', checksum '{migration.Checksum}') or make it idempotent and run again.",
+                    migration.Source,
+                    line: null,
+                    migration.Version,
+                    ex.InnerException ?? ex);
+            }
+        }
+
+        Report(string.Create(CultureInfo.InvariantCulture, $"Applied {migration.Version} {migration.Description} in {(long)elapsed.TotalMilliseconds} ms"));
+        return new AppliedMigration(migration.Version, migration.Description, migration.Source, elapsed);
+    }
+
+    /// <summary>True when the history already has the migration (checked in a transaction of its own, under the engine's lock).</summary>
+    private async Task<bool> FindAsync(IMigrationDatabase database, ScriptMigration migration, CancellationToken cancellationToken)
+    {
+        var transaction = await database.BeginAsync(cancellationToken).ConfigureAwait(false);
+        await using (transaction.ConfigureAwait(false))
+        {
+            var existing = await transaction.FindAsync(migration.NormalizedVersion, cancellationToken).ConfigureAwait(false);
+            if (existing is null)
+            {
+                return false;
+            }
+
+            if (existing.Checksum != migration.Checksum)
+            {
+                throw ChecksumMismatch([(migration, existing)]);
+            }
+
+            Report($"Skipped {migration.Version}: another process applied it meanwhile");
+            return true;
         }
     }
 
@@ -217,6 +301,22 @@ internal sealed class Migrator : IMigrator
         return new MigrationException(
             MigrationErrors.MigrationFailed,
             $"Migration {migration.Version} '{migration.Description}' failed: {ex.Message} The database is as it was before {migration.Version}{earlier}",
+            migration.Source,
+            ex.Line,
+            migration.Version,
+            ex.InnerException ?? ex);
+    }
+
+    private static MigrationException NotTransactionalFailed(ScriptMigration migration, StatementFailedException ex, List<AppliedMigration> done)
+    {
+        var at = ex.Line is int line ? string.Create(CultureInfo.InvariantCulture, $"line {line}") : "the failing statement";
+        var earlier = done.Count == 0 ? string.Empty : $" Migrations applied earlier in this run ({string.Join(", ", done.Select(d => d.Version))}) stay applied.";
+        return new MigrationException(
+            MigrationErrors.MigrationFailed,
+            $"Migration {migration.Version} '{migration.Description}' failed: {ex.Message} It is not transactional (transaction=none), so it was not " +
+            $"rolled back: the statements before {at} were committed and it may be partially applied; it is not recorded as applied. " +
+            $"Check the database, repair or finish it by hand (a failed CREATE INDEX CONCURRENTLY leaves an INVALID index to drop), " +
+            $"or make its statements idempotent, then run again.{earlier}",
             migration.Source,
             ex.Line,
             migration.Version,

@@ -6,8 +6,17 @@ namespace Strata.Migrations.Script;
 public sealed class MigrationScript
 {
     internal MigrationScript(
-        string name, string datastore, string engine, string prologue, int prologueLine, IReadOnlyList<ScriptMigration> migrations)
+        string name,
+        string datastore,
+        string engine,
+        string prologue,
+        int prologueLine,
+        IReadOnlyList<ScriptMigration> migrations,
+        string? lockTimeout = null,
+        string? statementTimeout = null)
     {
+        LockTimeout = lockTimeout;
+        StatementTimeout = statementTimeout;
         Name = name;
         Datastore = datastore;
         Engine = engine;
@@ -28,6 +37,12 @@ public sealed class MigrationScript
 
     /// <summary>The script line of the prologue's first line, so a failing prologue statement can be located.</summary>
     public int PrologueLine { get; }
+
+    /// <summary>The script's <c>lock_timeout=</c> attribute (a PostgreSQL interval such as <c>10s</c>), or null when absent.</summary>
+    public string? LockTimeout { get; }
+
+    /// <summary>The script's <c>statement_timeout=</c> attribute (e.g. <c>15min</c>, <c>0</c> for none), or null when absent.</summary>
+    public string? StatementTimeout { get; }
 
     /// <summary>In version order, versions unique.</summary>
     public IReadOnlyList<ScriptMigration> Migrations { get; }

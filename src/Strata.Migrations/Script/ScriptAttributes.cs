@@ -36,6 +36,8 @@ internal sealed class ScriptAttributes
         return new ScriptAttributes(values, marker, error);
     }
 
+    public string? Optional(string key) => values.TryGetValue(key, out var value) ? value : null;
+
     public string Required(string key) =>
         values.TryGetValue(key, out var value) ? value : throw error($"'{marker}' has no '{key}=' attribute.");
 }

@@ -14,6 +14,26 @@ public static class ScriptFormat
     public const string Description = "-- strata:description";
     public const string End = "-- strata:end";
 
+    /// <summary>Opens a section of commands for <c>psql -f</c> only (session setup, <c>\if</c> glue, history inserts); the runtime skips it.</summary>
+    public const string Psql = "-- strata:psql";
+
+    /// <summary>Script attribute: PostgreSQL <c>lock_timeout</c> for the migration session, e.g. <c>10s</c>.</summary>
+    public const string LockTimeoutAttribute = "lock_timeout";
+
+    /// <summary>Script attribute: PostgreSQL <c>statement_timeout</c> for the migration session, e.g. <c>15min</c> or <c>0</c> (none).</summary>
+    public const string StatementTimeoutAttribute = "statement_timeout";
+
+    /// <summary>Migration attribute: <c>transaction=none</c> runs the body outside a transaction (CREATE INDEX CONCURRENTLY, VACUUM).</summary>
+    public const string TransactionAttribute = "transaction";
+
+    public const string TransactionNone = "none";
+
+    /// <summary>What the PostgreSQL runtime uses when the script has no <c>lock_timeout</c> attribute.</summary>
+    public const string DefaultLockTimeout = "10s";
+
+    /// <summary>What the PostgreSQL runtime uses when the script has no <c>statement_timeout</c> attribute.</summary>
+    public const string DefaultStatementTimeout = "15min";
+
     /// <summary>The table the prologue creates; the runtime reads and writes it, one row per applied migration.</summary>
     public const string HistoryTable = "strata_schema_history";
 }

@@ -11,6 +11,7 @@ namespace Strata.Migrations.Script;
 /// <param name="Source">The source file, relative to the project, with '/' separators.</param>
 /// <param name="Body">The SQL, LF line ends, no trailing newline; <see cref="Checksum"/> is computed on it.</param>
 /// <param name="ScriptLine">The line of the migration's header in the script, for errors about the script itself.</param>
+/// <param name="Transactional">False for <c>transaction=none</c>: the body runs outside a transaction (e.g. CREATE INDEX CONCURRENTLY).</param>
 public sealed record ScriptMigration(
     string Version,
     string NormalizedVersion,
@@ -18,4 +19,5 @@ public sealed record ScriptMigration(
     string Checksum,
     string Source,
     string Body,
-    int ScriptLine = 0);
+    int ScriptLine = 0,
+    bool Transactional = true);

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.RegularExpressions;
 using Strata.Migrations.Errors;
 
 namespace Strata.Migrations.Script;
@@ -6,8 +7,9 @@ namespace Strata.Migrations.Script;
 /// <summary>
 /// Reads format 1 line by line. Strict on markers and checksums (a damaged script must never be half-applied),
 /// lenient only where a newer generator may add things: unknown attributes, and plain comment lines between sections.
+/// Sections: one prologue, then migrations in version order; psql-only sections may come anywhere between them.
 /// </summary>
-internal sealed class ScriptParser
+internal sealed partial class ScriptParser
 {
     private readonly string[] lines;
     private readonly string name;
@@ -29,27 +31,53 @@ internal sealed class ScriptParser
 
     public MigrationScript Parse()
     {
-        var (datastore, engine) = ReadScriptMarker();
-        ExpectMarker(ScriptFormat.Prologue, "after '-- strata:script'");
-        var prologueLine = LineNumber;
-        var prologue = ReadPrologue();
-
+        var (datastore, engine, lockTimeout, statementTimeout) = ReadScriptMarker();
+        string? prologue = null;
+        var prologueLine = 0;
         var migrations = new List<ScriptMigration>();
         while (SkipPlainLines())
         {
-            var migration = ReadMigration();
-            if (migrations.Count > 0)
+            var line = lines[index];
+            if (IsMarker(line, ScriptFormat.Psql))
             {
-                CheckOrder(migrations[^1], migration);
+                SkipPsqlSection();
             }
+            else if (prologue is null)
+            {
+                if (!IsMarker(line, ScriptFormat.Prologue))
+                {
+                    throw Error("Expected '-- strata:prologue' (or a '-- strata:psql' section) after '-- strata:script'.");
+                }
 
-            migrations.Add(migration);
+                index++;
+                prologueLine = LineNumber;
+                prologue = ReadPrologue();
+            }
+            else if (IsMarker(line, ScriptFormat.Prologue))
+            {
+                throw Error($"A second '-- strata:prologue' (the first is at line {prologueLine - 1}); a script has one prologue, before its migrations.");
+            }
+            else
+            {
+                var migration = ReadMigration();
+                if (migrations.Count > 0)
+                {
+                    CheckOrder(migrations[^1], migration);
+                }
+
+                migrations.Add(migration);
+            }
         }
 
-        return new MigrationScript(name, datastore, engine, prologue, prologueLine, migrations);
+        if (prologue is null)
+        {
+            throw Error("Expected '-- strata:prologue' after '-- strata:script'; the script ends without one.");
+        }
+
+        return new MigrationScript(name, datastore, engine, prologue, prologueLine, migrations, lockTimeout, statementTimeout);
     }
 
-    private (string Datastore, string Engine) ReadScriptMarker()
+    private (string Datastore, string Engine, string? LockTimeout, string? StatementTimeout) ReadScriptMarker()
     {
         if (!SkipPlainLines() || !IsMarker(lines[index], ScriptFormat.Script))
         {
@@ -63,16 +91,45 @@ internal sealed class ScriptParser
             throw Error($"Script format '{format}' is not supported; this Strata.Migrations reads format {ScriptFormat.Version}. Use the same Strata version for Strata.Sdk and Strata.Migrations.");
         }
 
-        var result = (attributes.Required("datastore"), attributes.Required("engine"));
+        var result = (
+            attributes.Required("datastore"),
+            attributes.Required("engine"),
+            Interval(attributes, ScriptFormat.LockTimeoutAttribute),
+            Interval(attributes, ScriptFormat.StatementTimeoutAttribute));
         index++;
         return result;
     }
 
+    /// <summary>A PostgreSQL time setting: a number with an optional unit (us, ms, s, min, h, d); 0 means no limit.</summary>
+    private string? Interval(ScriptAttributes attributes, string key)
+    {
+        var value = attributes.Optional(key);
+        if (value is not null && !IntervalPattern().IsMatch(value))
+        {
+            throw Error($"'{key}={value}' in '-- strata:script' is not a PostgreSQL time setting such as 10s, 500ms, 15min or 0.");
+        }
+
+        return value;
+    }
+
+    [GeneratedRegex("^[0-9]+(\\.[0-9]+)?(us|ms|s|min|h|d)?$", RegexOptions.CultureInvariant)]
+    private static partial Regex IntervalPattern();
+
+    /// <summary>
+    /// The prologue runs to its own '-- strata:end' (consumed) or, for older generators, up to the first
+    /// '-- strata:migration' or '-- strata:psql' (not consumed), or the end of the script.
+    /// </summary>
     private string ReadPrologue()
     {
         var start = index;
-        while (index < lines.Length && !IsMarker(lines[index], ScriptFormat.Migration))
+        while (index < lines.Length && !IsMarker(lines[index], ScriptFormat.Migration) && !IsMarker(lines[index], ScriptFormat.Psql))
         {
+            if (IsMarker(lines[index], ScriptFormat.End))
+            {
+                index++;
+                return string.Join('\n', lines[start..(index - 1)]);
+            }
+
             RejectStrayMarker("in the prologue");
             index++;
         }
@@ -80,11 +137,32 @@ internal sealed class ScriptParser
         return string.Join('\n', lines[start..index]);
     }
 
+    /// <summary>Commands for psql only: the runtime skips them, whatever they are, up to the section's '-- strata:end'.</summary>
+    private void SkipPsqlSection()
+    {
+        var headerLine = LineNumber;
+        index++;
+        while (index < lines.Length && !IsMarker(lines[index], ScriptFormat.End))
+        {
+            RejectStrayMarker($"in the psql section started at line {headerLine}");
+            index++;
+        }
+
+        if (index >= lines.Length)
+        {
+            throw Error($"The psql section started at line {headerLine} has no '-- strata:end' line; the script is truncated.", headerLine);
+        }
+
+        index++;
+    }
+
     private ScriptMigration ReadMigration()
     {
         if (!IsMarker(lines[index], ScriptFormat.Migration))
         {
-            throw Error("Expected '-- strata:migration' or the end of the script; SQL outside a migration would never run.");
+            throw Error(lines[index].StartsWith(ScriptFormat.MarkerPrefix, StringComparison.Ordinal)
+                ? $"Unexpected marker '-- {lines[index].Split(' ')[1]}'; expected '-- strata:migration', '-- strata:psql' or the end of the script."
+                : "Expected '-- strata:migration', '-- strata:psql' or the end of the script; SQL outside a migration would never run.");
         }
 
         var headerLine = LineNumber;
@@ -92,6 +170,12 @@ internal sealed class ScriptParser
         var version = attributes.Required("version");
         var checksum = attributes.Required("checksum");
         var source = attributes.Required("source");
+        var transaction = attributes.Optional(ScriptFormat.TransactionAttribute);
+        if (transaction is not (null or ScriptFormat.TransactionNone))
+        {
+            throw Error($"'transaction={transaction}' of migration {version} is not known; the only value is 'transaction=none' (run outside a transaction).");
+        }
+
         if (!MigrationVersion.IsValid(version))
         {
             throw Error($"Migration version '{version}' is not all digits.");
@@ -139,7 +223,7 @@ internal sealed class ScriptParser
             throw Error($"Migration {version}'s body has checksum {actual}, but its header says {checksum}; the script was edited or damaged after generation. Rebuild the service.", headerLine);
         }
 
-        return new ScriptMigration(version, MigrationVersion.Normalize(version), description, checksum, source, body, headerLine);
+        return new ScriptMigration(version, MigrationVersion.Normalize(version), description, checksum, source, body, headerLine, Transactional: transaction is null);
     }
 
     private void CheckOrder(ScriptMigration previous, ScriptMigration next)

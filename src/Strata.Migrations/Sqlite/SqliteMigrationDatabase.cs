@@ -69,6 +69,16 @@ internal sealed class SqliteMigrationDatabase : IMigrationDatabase
         return Task.FromResult(true);
     }
 
+    /// <summary>SQLite locks per migration, in <see cref="BeginAsync"/>.</summary>
+    public Task LockAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <summary>In autocommit mode each statement is its own transaction (VACUUM, for one, refuses to run inside one).</summary>
+    public Task ExecuteWithoutTransactionAsync(string body, CancellationToken cancellationToken)
+    {
+        SqliteStatementRunner.Execute(Handle, body, cancellationToken);
+        return Task.CompletedTask;
+    }
+
     public async Task RunPrologueAsync(string prologue, CancellationToken cancellationToken)
     {
         var transaction = await BeginAsync(cancellationToken).ConfigureAwait(false);

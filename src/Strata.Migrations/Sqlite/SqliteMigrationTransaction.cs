@@ -42,7 +42,7 @@ internal sealed class SqliteMigrationTransaction(SqliteMigrationDatabase databas
                 raw.sqlite3_bind_text(statement, 2, row.Description);
                 raw.sqlite3_bind_text(statement, 3, row.Checksum);
                 raw.sqlite3_bind_text(statement, 4, (row.AppliedAt ?? DateTimeOffset.UtcNow).UtcDateTime.ToString("o", CultureInfo.InvariantCulture));
-                raw.sqlite3_bind_text(statement, 5, row.AppliedBy);
+                raw.sqlite3_bind_text(statement, 5, row.AppliedBy ?? Environment.UserName);
                 raw.sqlite3_bind_int64(statement, 6, row.DurationMs);
                 rc = raw.sqlite3_step(statement);
             }

@@ -13,8 +13,10 @@ public sealed class MigrationScriptRoundTripTests : IDisposable
 
     public void Dispose() => _folder.Dispose();
 
+    private static readonly MigrationBuildOptions Options = new() { OutputDirectory = "obj/strata" };
+
     private MigrationBuild.Result Build() => MigrationBuild.Run(
-        _folder.Project, [new DatastoreDeclaration("main", EngineCatalog.Sqlite)], "obj/strata", HandlebarsTextRenderer.Instance);
+        _folder.Project, [new DatastoreDeclaration("main", EngineCatalog.Sqlite)], Options, HandlebarsTextRenderer.Instance);
 
     [Fact]
     public void Generated_script_parses_back_to_the_same_migrations()
@@ -60,7 +62,7 @@ public sealed class MigrationScriptRoundTripTests : IDisposable
     [Fact]
     public void Engines_without_sql_migrations_are_skipped()
     {
-        var result = MigrationBuild.Run(_folder.Project, [new DatastoreDeclaration("cache", EngineCatalog.Redis)], "obj/strata", HandlebarsTextRenderer.Instance);
+        var result = MigrationBuild.Run(_folder.Project, [new DatastoreDeclaration("cache", EngineCatalog.Redis)], Options, HandlebarsTextRenderer.Instance);
         result.Scripts.ShouldBeEmpty();
         result.Diagnostics.ShouldBeEmpty();
     }

@@ -216,3 +216,28 @@ public sealed class MigrationDirectiveTests : IDisposable
         MigrationSetLoader.Load(_folder.Project, "main", MigrationFolder.Relative, SqlDialect.PostgreSql).Diagnostics.ShouldHaveSingleItem().Id.ShouldBe("STRATA2004");
     }
 }
+
+public sealed class MigrationFolderLinkTests : IDisposable
+{
+    private readonly MigrationFolder _folder = new();
+    private readonly string _outside = Path.Combine(Path.GetTempPath(), "strata-outside-" + Guid.NewGuid().ToString("N"));
+
+    public void Dispose()
+    {
+        _folder.Dispose();
+        Directory.Delete(_outside, recursive: true);
+    }
+
+    [Fact]
+    public void STRATA2010_a_linked_db_folder_leading_outside_the_project()
+    {
+        Directory.CreateDirectory(Path.Combine(_outside, "main/migrations"));
+        File.WriteAllText(Path.Combine(_outside, "main/migrations/0001_a.sql"), "SELECT 1;");
+        Directory.Delete(Path.Combine(_folder.Project, "db"), recursive: true);
+        Directory.CreateSymbolicLink(Path.Combine(_folder.Project, "db"), _outside);
+
+        var d = MigrationSetLoader.Load(_folder.Project, "main", MigrationFolder.Relative, SqlDialect.Sqlite).Diagnostics.ShouldHaveSingleItem();
+        d.Id.ShouldBe("STRATA2010");
+        d.Message.ShouldContain(_outside);
+    }
+}

@@ -55,6 +55,6 @@ internal static class UnknownFieldsRule
         var nearest = StringDistance.Nearest(name, fields.Select(f => f.Name));
         return nearest is not null
             ? $"; did you mean '{nearest}'?"
-            : $". Valid fields here: {string.Join(", ", fields.Select(f => f.Name))}; custom fields start with '{DocFields.ExtensionPrefix}'";
+            : $". Valid fields here: {string.Join(", ", fields.Select(f => f.Name))}; custom fields start with '{DocFields.ExtensionPrefix}'.";
     }
 }

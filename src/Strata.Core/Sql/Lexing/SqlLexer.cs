@@ -50,9 +50,9 @@ public sealed class SqlLexer
     private SqlTokenKind Scan()
     {
         char c = Peek();
-        if (char.IsWhiteSpace(c))
+        if (IsSpace(c))
         {
-            while (_pos < _text.Length && char.IsWhiteSpace(Peek()))
+            while (_pos < _text.Length && IsSpace(Peek()))
             {
                 Advance();
             }
@@ -62,7 +62,8 @@ public sealed class SqlLexer
 
         if (c == '-' && Peek(1) == '-')
         {
-            while (_pos < _text.Length && Peek() != '\n')
+            // Like PostgreSQL and SQLite, a line comment stops before '\r' as well as '\n' (CRLF files).
+            while (_pos < _text.Length && Peek() is not ('\n' or '\r'))
             {
                 Advance();
             }
@@ -132,6 +133,9 @@ public sealed class SqlLexer
         Advance();
         return SqlTokenKind.Punctuation;
     }
+
+    /// <summary>What PostgreSQL and SQLite treat as white space; other Unicode spaces (U+00A0...) are identifier characters to them.</summary>
+    private static bool IsSpace(char c) => c is ' ' or '\t' or '\n' or '\r' or '\f' or '\v';
 
     private static bool IsWordStart(char c) => char.IsLetter(c) || c == '_' || c > 127;
 

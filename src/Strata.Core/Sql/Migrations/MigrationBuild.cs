@@ -3,10 +3,11 @@ using Strata.Core.Datastores;
 using Strata.Core.Diagnostics;
 using Strata.Core.Sql.Lexing;
 using Strata.Core.Templating;
+using Strata.Core.Text;
 
 namespace Strata.Core.Sql.Migrations;
 
-/// <summary>The build step for SQL datastores: read and check every migration, then render one script per datastore.</summary>
+/// <summary>The build step for SQL datastores: read and check every migration against the lock, then render one script each.</summary>
 public static class MigrationBuild
 {
     public sealed record Result(IReadOnlyList<GeneratedScript> Scripts, IReadOnlyList<Diagnostic> Diagnostics)
@@ -14,28 +15,131 @@ public static class MigrationBuild
         public bool HasErrors => Diagnostics.Any(d => d.IsError);
     }
 
-    /// <param name="outputDirectory">Relative to the project, e.g. obj/strata; each script lands in &lt;output&gt;/&lt;datastore&gt;/migrate.sql.</param>
-    public static Result Run(string projectDirectory, IEnumerable<DatastoreDeclaration> datastores, string outputDirectory, ITextTemplateRenderer renderer)
+    public static Result Run(string projectDirectory, IEnumerable<DatastoreDeclaration> datastores, MigrationBuildOptions options, ITextTemplateRenderer renderer)
     {
         var scripts = new List<GeneratedScript>();
         var diagnostics = new List<Diagnostic>();
-        foreach (var datastore in datastores.Where(d => d.Engine.SchemaStyle == SchemaStyle.SqlMigrations))
+        var template = ReadTemplate(projectDirectory, options.ScriptTemplate, diagnostics);
+        CheckSettings(options.Settings, diagnostics);
+        if (diagnostics.Any(d => d.IsError))
         {
-            var dialect = datastore.Engine == EngineCatalog.Postgres ? SqlDialect.PostgreSql : SqlDialect.Sqlite;
-            var set = MigrationSetLoader.Load(projectDirectory, datastore.Name, datastore.Engine.SchemaFolder(datastore.Name), dialect);
-            diagnostics.AddRange(set.Diagnostics);
-            if (set.HasErrors)
+            return new Result(scripts, diagnostics);
+        }
+
+        foreach (var datastore in SqlDatastores(datastores))
+        {
+            var (set, _) = Load(projectDirectory, datastore, diagnostics);
+            if (set.HasErrors || diagnostics.Any(d => d.IsError && d.Location.File.StartsWith(set.Folder, StringComparison.Ordinal)))
             {
                 continue;
             }
 
-            var content = MigrationScriptGenerator.Generate(set, datastore.Engine, renderer);
-            var output = Path.Combine(outputDirectory, datastore.Name, "migrate.sql").Replace('\\', '/');
+            var content = MigrationScriptGenerator.Generate(set, datastore.Engine, renderer, options.Settings, template);
+            var output = Path.Combine(options.OutputDirectory, datastore.Name, "migrate.sql").Replace('\\', '/');
             scripts.Add(new GeneratedScript(datastore.Name, datastore.Engine.Id, output, content, set.Migrations.Count,
                 set.Migrations.Count > 0 ? set.Migrations[0].Version : null,
                 set.Migrations.Count > 0 ? set.Migrations[^1].Version : null));
         }
 
         return new Result(scripts, diagnostics);
+    }
+
+    /// <summary>
+    /// The lock file of each SQL datastore after releasing its current migrations. Edits of released migrations are
+    /// recorded only for the versions in <paramref name="acceptEdits"/>; a datastore with any error gets no new lock.
+    /// </summary>
+    public static IReadOnlyList<(string RelativePath, string Content)> Lock(
+        string projectDirectory, IEnumerable<DatastoreDeclaration> datastores, IReadOnlySet<string> acceptEdits, ICollection<Diagnostic> diagnostics)
+    {
+        var locks = new List<(string, string)>();
+        foreach (var datastore in SqlDatastores(datastores))
+        {
+            var found = new List<Diagnostic>();
+            var (set, current) = Load(projectDirectory, datastore, found);
+            bool Accepted(Diagnostic d) => d.Descriptor == DiagnosticCatalog.LockedMigrationEdited &&
+                set.Migrations.Any(m => m.RelativePath == d.Location.File && acceptEdits.Any(v => Strata.Migrations.Script.MigrationVersion.Compare(v, m.Version) == 0));
+            var remaining = found.Where(d => !Accepted(d) && d.Descriptor != DiagnosticCatalog.LockedFileRenamed).ToList();
+            foreach (var diagnostic in remaining)
+            {
+                diagnostics.Add(diagnostic);
+            }
+
+            if (!remaining.Any(d => d.IsError))
+            {
+                locks.Add((LockPath(set.Folder), MigrationLockCheck.Relock(set, current, acceptEdits).Format(datastore.Name)));
+            }
+        }
+
+        return locks;
+    }
+
+    public static string LockPath(string migrationsFolder) => Path.Combine(Path.GetDirectoryName(migrationsFolder) ?? "", MigrationLock.FileName).Replace('\\', '/');
+
+    private static IEnumerable<DatastoreDeclaration> SqlDatastores(IEnumerable<DatastoreDeclaration> datastores) =>
+        datastores.Where(d => d.Engine.SchemaStyle == SchemaStyle.SqlMigrations);
+
+    private static (MigrationSet Set, MigrationLock Lock) Load(string projectDirectory, DatastoreDeclaration datastore, List<Diagnostic> diagnostics)
+    {
+        var dialect = datastore.Engine == EngineCatalog.Postgres ? SqlDialect.PostgreSql : SqlDialect.Sqlite;
+        var set = MigrationSetLoader.Load(projectDirectory, datastore.Name, datastore.Engine.SchemaFolder(datastore.Name), dialect);
+        diagnostics.AddRange(set.Diagnostics);
+        var lockPath = LockPath(set.Folder);
+        var lockText = ReadOptional(projectDirectory, lockPath, diagnostics);
+        var migrationLock = lockText is null ? MigrationLock.Empty : MigrationLock.Parse(lockText, lockPath, diagnostics);
+        MigrationLockCheck.Run(set, migrationLock, lockPath, diagnostics);
+        return (set, migrationLock);
+    }
+
+    private static string? ReadTemplate(string projectDirectory, string? relative, List<Diagnostic> diagnostics)
+    {
+        if (string.IsNullOrWhiteSpace(relative))
+        {
+            return null;
+        }
+
+        var text = ReadOptional(projectDirectory, relative, diagnostics);
+        if (text is null && !diagnostics.Any(d => d.IsError))
+        {
+            diagnostics.Add(DiagnosticCatalog.MigrationUnreadable.Create(new SourceLocation(relative), relative, "the file does not exist (StrataMigrationScriptTemplate)"));
+        }
+
+        return text;
+    }
+
+    private static void CheckSettings(ScriptSettings settings, List<Diagnostic> diagnostics)
+    {
+        foreach (var (name, value) in new[] { ("StrataLockTimeout", settings.LockTimeout), ("StrataStatementTimeout", settings.StatementTimeout) })
+        {
+            if (!ScriptSettings.IsValidInterval(value))
+            {
+                diagnostics.Add(DiagnosticCatalog.InvalidScriptSetting.Create(new SourceLocation(""), name, value));
+            }
+        }
+    }
+
+    /// <summary>A small text file that may be absent (null); unreadable or non-UTF-8 content is a coded error.</summary>
+    private static string? ReadOptional(string projectDirectory, string relative, List<Diagnostic> diagnostics)
+    {
+        var path = Path.Combine(projectDirectory, relative);
+        if (!File.Exists(path))
+        {
+            return null;
+        }
+
+        try
+        {
+            var text = Utf8File.TryDecode(File.ReadAllBytes(path), out var invalid);
+            if (text is null)
+            {
+                diagnostics.Add(DiagnosticCatalog.MigrationNotUtf8.Create(SourceLocation.At(relative, invalid.Line, invalid.Column), relative, invalid.Value));
+            }
+
+            return text;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            diagnostics.Add(DiagnosticCatalog.MigrationUnreadable.Create(new SourceLocation(relative), relative, ex.Message));
+            return null;
+        }
     }
 }

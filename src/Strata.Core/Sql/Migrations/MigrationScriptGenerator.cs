@@ -1,5 +1,7 @@
+using System.Globalization;
 using Strata.Core.Catalog;
 using Strata.Core.Templating;
+using Strata.Migrations.Script;
 
 namespace Strata.Core.Sql.Migrations;
 
@@ -8,14 +10,28 @@ public static class MigrationScriptGenerator
 {
     public static string DefaultTemplate(EngineDescriptor engine) => EmbeddedTemplates.Read($"Sql/Templates/{engine.Id}.hbs");
 
-    public static string Generate(MigrationSet set, EngineDescriptor engine, ITextTemplateRenderer renderer, string? template = null)
+    public static string Generate(MigrationSet set, EngineDescriptor engine, ITextTemplateRenderer renderer, ScriptSettings? settings = null, string? template = null)
     {
+        settings ??= ScriptSettings.Default;
         var model = new
         {
             datastore = set.Datastore,
             engine = engine.Id,
             folder = set.Folder,
-            migrations = set.Migrations.Select(m => new { version = m.Version, checksum = m.Checksum, source = m.RelativePath, description = m.Description, body = m.Body }).ToList(),
+            lockKey = MigrationLockKey.For(set.Datastore).ToString(CultureInfo.InvariantCulture),
+            lockTimeout = settings.LockTimeout,
+            statementTimeout = settings.StatementTimeout,
+            migrations = set.Migrations.Select(m => new
+            {
+                version = m.Version,
+                normalizedVersion = MigrationVersion.Normalize(m.Version),
+                checksum = m.Checksum,
+                source = m.RelativePath,
+                description = m.Description,
+                sqlDescription = m.Description.Replace("'", "''", StringComparison.Ordinal),
+                body = m.Body,
+                transactional = m.RunsInTransaction,
+            }).ToList(),
         };
 
         var text = renderer.Render(template ?? DefaultTemplate(engine), model);

@@ -22,6 +22,12 @@ public static class MigrationSetLoader
             return new MigrationSet(datastore, relativeFolder, [], diagnostics);
         }
 
+        if (!ProjectPaths.IsInside(ResolveLinks(projectDirectory), ResolveLinks(folder)))
+        {
+            diagnostics.Add(DiagnosticCatalog.MigrationOutsideProject.Create(projectFile, relativeFolder, ResolveLinks(folder)));
+            return new MigrationSet(datastore, relativeFolder, [], diagnostics);
+        }
+
         string[] files;
         try
         {
@@ -75,7 +81,7 @@ public static class MigrationSetLoader
         if (info.LinkTarget is not null)
         {
             var target = info.ResolveLinkTarget(returnFinalTarget: true)?.FullName ?? info.LinkTarget;
-            if (!ProjectPaths.IsInside(projectDirectory, target))
+            if (!ProjectPaths.IsInside(ResolveLinks(projectDirectory), ResolveLinks(target)))
             {
                 diagnostics.Add(DiagnosticCatalog.MigrationOutsideProject.Create(where, relative, target));
                 return null;
@@ -95,7 +101,7 @@ public static class MigrationSetLoader
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            diagnostics.Add(DiagnosticCatalog.MigrationsFolderMissing.Create(where, Path.GetFileName(file), relative, "cannot be read: " + ex.Message));
+            diagnostics.Add(DiagnosticCatalog.MigrationUnreadable.Create(where, relative, ex.Message));
             return null;
         }
 
@@ -123,6 +129,17 @@ public static class MigrationSetLoader
 
         return new MigrationFile(version, description, relative, parts.Up, MigrationChecksum.Compute(parts.Up), MigrationChecksum.Compute(whole),
             RunsInTransaction: !parts.NoTransaction, DownBody: parts.Down, DownLine: parts.DownLine);
+    }
+
+    /// <summary>The path with every link on it resolved, so a linked db/, migrations/ or file is judged by where it leads.</summary>
+    private static string ResolveLinks(string path)
+    {
+        path = Path.GetFullPath(path);
+        var parent = Path.GetDirectoryName(path);
+        var resolvedParent = parent is null ? null : ResolveLinks(parent);
+        var here = resolvedParent is null ? path : Path.Combine(resolvedParent, Path.GetFileName(path));
+        var target = new FileInfo(here).LinkTarget is null ? null : new FileInfo(here).ResolveLinkTarget(returnFinalTarget: true)?.FullName;
+        return target ?? here;
     }
 
     /// <summary>

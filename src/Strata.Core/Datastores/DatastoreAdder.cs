@@ -1,0 +1,163 @@
+using System.Text;
+using Strata.Core.Catalog;
+using Strata.Core.Diagnostics;
+using Strata.Core.Docs;
+using Strata.Core.Templating;
+using Strata.Core.Text;
+
+namespace Strata.Core.Datastores;
+
+/// <summary>What to add: one datastore to the project in <see cref="ProjectFile"/>.</summary>
+public sealed record AddDatastoreRequest(string ProjectFile, string Name, string Engine, string Owner)
+{
+    /// <summary>Datastores the project already declares (its evaluated Datastore items, imports included).</summary>
+    public IReadOnlyList<DatastoreDeclarations.Item> Existing { get; init; } = [];
+
+    /// <summary>Docs folder relative to the project (StrataDocsDirectory).</summary>
+    public string DocsDirectory { get; init; } = DocValidationRequest.DefaultDocsDirectory;
+}
+
+/// <summary>What was done: files created (project-relative), whether the project file changed, and diagnostics.</summary>
+public sealed record AddDatastoreResult(IReadOnlyList<string> Created, bool ProjectFileUpdated, IReadOnlyList<Diagnostic> Diagnostics)
+{
+    public bool Succeeded => !Diagnostics.Any(d => d.IsError);
+}
+
+/// <summary>
+/// Adds one datastore to an existing service: the Datastore item in the project file, docs/data/&lt;name&gt;.md rendered
+/// from the engine catalog, and the schema folder (db/&lt;name&gt;/migrations/0001_init.sql for SQL engines,
+/// db/&lt;name&gt;/schema/README.md for schema-file engines, nothing for engines without a schema). Everything is
+/// planned and checked before anything is written; an existing file is never overwritten (STRATA3102); a datastore
+/// that is already declared is STRATA3101 and changes nothing.
+/// </summary>
+public static class DatastoreAdder
+{
+    private static readonly UTF8Encoding Utf8NoBom = new(encoderShouldEmitUTF8Identifier: false);
+
+    public static AddDatastoreResult Add(AddDatastoreRequest request, ITextTemplateRenderer? renderer = null)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        renderer ??= HandlebarsTextRenderer.Instance;
+        var diagnostics = new List<Diagnostic>();
+        var projectFile = Path.GetFullPath(request.ProjectFile);
+        var projectDirectory = Path.GetDirectoryName(projectFile)!;
+        var name = request.Name?.Trim() ?? string.Empty;
+        var engineId = request.Engine?.Trim() ?? string.Empty;
+        var projectLocation = new SourceLocation(projectFile);
+
+        if (name.Length == 0 || engineId.Length == 0)
+        {
+            var missing = name.Length == 0 && engineId.Length == 0 ? "a datastore name and an engine" : name.Length == 0 ? "a datastore name" : "an engine";
+            return Failed(DiagnosticCatalog.AddDatastoreParameterMissing.Create(projectLocation, missing, EngineCatalog.KnownIds));
+        }
+
+        if (DatastoreName.Problem(name) is { } problem)
+        {
+            return Failed(DiagnosticCatalog.UnsafeDatastoreName.Create(projectLocation, name, problem));
+        }
+
+        if (EngineCatalog.Find(engineId) is not { } engine)
+        {
+            return Failed(DiagnosticCatalog.UnknownEngine.Create(projectLocation, name, engineId, EngineCatalog.KnownIds));
+        }
+
+        if (request.Existing.FirstOrDefault(i => string.Equals(i.Name?.Trim(), name, StringComparison.OrdinalIgnoreCase)) is { Name: not null } existing)
+        {
+            return Failed(DiagnosticCatalog.DatastoreAlreadyExists.Create(
+                ProjectFileLocator.Find(projectFile, "Datastore", existing.Name), existing.Name, existing.Engine ?? string.Empty));
+        }
+
+        // Plan: the new project text and the files, before anything is written.
+        byte[] projectBytes;
+        try
+        {
+            projectBytes = File.ReadAllBytes(projectFile);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return Failed(DiagnosticCatalog.AddDatastoreProjectNotUpdated.Create(projectLocation, Path.GetFileName(projectFile), ex.Message.TrimEnd('.'), name, engine.Id));
+        }
+
+        var bom = projectBytes.AsSpan().StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]);
+        var projectText = Utf8NoBom.GetString(projectBytes, bom ? 3 : 0, projectBytes.Length - (bom ? 3 : 0));
+        var newProjectText = ProjectFileEditor.AddDatastoreItem(projectText, name, engine.Id, out var editProblem);
+        if (newProjectText is null)
+        {
+            return Failed(DiagnosticCatalog.AddDatastoreProjectNotUpdated.Create(projectLocation, Path.GetFileName(projectFile), editProblem, name, engine.Id));
+        }
+
+        var serviceName = Path.GetFileNameWithoutExtension(projectFile);
+        var files = new List<(string Relative, string Content)>
+        {
+            ($"{request.DocsDirectory.TrimEnd('/', '\\')}/{name}.md", DatastoreDocWriter.Render(name, engine, request.Owner?.Trim() is { Length: > 0 } owner ? owner : "platform-team", serviceName, renderer: renderer)),
+        };
+        var model = new { name, displayName = engine.DisplayName, schemaHint = engine.SchemaHint.Replace("{name}", name, StringComparison.Ordinal), sql = Sql(engine, name) };
+        if (engine.SchemaStyle == SchemaStyle.SqlMigrations)
+        {
+            var folder = engine.SchemaFolder(name);
+            if (!HasFiles(Path.Combine(projectDirectory, folder)))
+            {
+                files.Add(($"{folder}/0001_init.sql", renderer.Render(EmbeddedTemplates.Read("Datastores/Templates/initial-migration.hbs"), model)));
+            }
+            else
+            {
+                diagnostics.Add(DiagnosticCatalog.AddDatastoreFileKept.Create(new SourceLocation(folder), folder, name, engine.DisplayName));
+            }
+        }
+        else if (engine.SchemaStyle == SchemaStyle.SchemaFiles)
+        {
+            files.Add(($"{engine.SchemaFolder(name)}/README.md", renderer.Render(EmbeddedTemplates.Read("Datastores/Templates/schema-readme.hbs"), model)));
+        }
+
+        // Write: files first (CreateNew: never replaces a file, even one created a moment ago), the project file last.
+        var created = new List<string>();
+        foreach (var (relative, content) in files)
+        {
+            var path = Path.GetFullPath(Path.Combine(projectDirectory, relative));
+            if (!ProjectPaths.IsInside(projectDirectory, path))
+            {
+                return Failed(DiagnosticCatalog.AddDatastoreProjectNotUpdated.Create(projectLocation, Path.GetFileName(projectFile), $"'{relative}' would leave the project directory", name, engine.Id));
+            }
+
+            try
+            {
+                Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+                using var stream = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None);
+                stream.Write(Utf8NoBom.GetBytes(content.Replace("\r\n", "\n", StringComparison.Ordinal)));
+                created.Add(relative);
+            }
+            catch (IOException) when (File.Exists(path) || Directory.Exists(path))
+            {
+                diagnostics.Add(DiagnosticCatalog.AddDatastoreFileKept.Create(new SourceLocation(relative), relative, name, engine.DisplayName));
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                diagnostics.Add(DiagnosticCatalog.OutputWriteFailed.Create(new SourceLocation(relative), relative, ex.Message));
+                return new AddDatastoreResult(created, false, diagnostics);
+            }
+        }
+
+        try
+        {
+            GeneratedFile.WriteIfChanged(projectFile, bom ? "\uFEFF" + newProjectText : newProjectText);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            diagnostics.Add(DiagnosticCatalog.AddDatastoreProjectNotUpdated.Create(projectLocation, Path.GetFileName(projectFile), ex.Message.TrimEnd('.'), name, engine.Id));
+            return new AddDatastoreResult(created, false, diagnostics);
+        }
+
+        return new AddDatastoreResult(created, true, diagnostics);
+
+        AddDatastoreResult Failed(Diagnostic diagnostic) => new([], false, [.. diagnostics, diagnostic]);
+    }
+
+    private static string Sql(EngineDescriptor engine, string name) =>
+        (engine.InitialMigration ?? string.Empty)
+            .Replace("{table}", name.Replace('-', '_'), StringComparison.Ordinal)
+            .Replace("{name}", name, StringComparison.Ordinal)
+            .Replace("\r\n", "\n", StringComparison.Ordinal).TrimEnd();
+
+    private static bool HasFiles(string folder) =>
+        Directory.Exists(folder) && Directory.EnumerateFileSystemEntries(folder).Any();
+}

@@ -1,0 +1,77 @@
+using System.Globalization;
+using System.Text;
+using Strata.Core.Diagnostics;
+using Strata.Migrations.Script;
+
+namespace Strata.Core.Sql.Migrations;
+
+/// <summary>
+/// db/&lt;datastore&gt;/migrations.lock: the released migrations and their checksums, one line each, committed. Line
+/// based and sorted so git's union merge (set by the template's .gitattributes) combines two branches' additions.
+/// <code>0003 &lt;sha256 of the body&gt; 0003_add_index.sql [accepts=&lt;sha256&gt;,...]</code>
+/// An accepted edit keeps the checksums it replaced, so databases that applied an older text still verify.
+/// </summary>
+public sealed record MigrationLock(IReadOnlyList<MigrationLock.Entry> Entries)
+{
+    public const string FileName = "migrations.lock";
+
+    public sealed record Entry(string Version, string Checksum, string FileName, IReadOnlyList<string> Accepts, int Line);
+
+    public static MigrationLock Empty { get; } = new([]);
+
+    public Entry? Find(string version) => Entries.FirstOrDefault(e => MigrationVersion.Compare(e.Version, version) == 0);
+
+    public string? HighestVersion => Entries.Count == 0 ? null : Entries.Select(e => e.Version).Max(Comparer<string>.Create(MigrationVersion.Compare));
+
+    public static MigrationLock Parse(string text, string relativePath, ICollection<Diagnostic> diagnostics)
+    {
+        var entries = new List<Entry>();
+        int lineNumber = 0;
+        foreach (var raw in MigrationChecksum.Normalize(text).Split('\n'))
+        {
+            lineNumber++;
+            var line = raw.Trim();
+            if (line.Length == 0 || line.StartsWith('#'))
+            {
+                continue;
+            }
+
+            var parts = line.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            var accepts = parts.Length == 4 && parts[3].StartsWith("accepts=", StringComparison.Ordinal)
+                ? parts[3]["accepts=".Length..].Split(',', StringSplitOptions.RemoveEmptyEntries)
+                : [];
+            if (parts.Length is < 3 or > 4 || !MigrationVersion.IsValid(parts[0]) || !IsChecksum(parts[1]) ||
+                (parts.Length == 4 && (accepts.Length == 0 || !accepts.All(IsChecksum))))
+            {
+                diagnostics.Add(DiagnosticCatalog.MalformedLock.Create(SourceLocation.At(relativePath, lineNumber, 1), raw.Trim()));
+                continue;
+            }
+
+            entries.Add(new Entry(parts[0], parts[1], parts[2], accepts, lineNumber));
+        }
+
+        return new MigrationLock(entries);
+    }
+
+    /// <summary>The file's text: a header saying what it is, then one line per entry in version order.</summary>
+    public string Format(string datastore)
+    {
+        var text = new StringBuilder();
+        text.Append(CultureInfo.InvariantCulture, $"# Released migrations of datastore '{datastore}' and their checksums. Commit this file.\n");
+        text.Append("# A build fails if a listed migration is edited. Update with: dotnet build -t:StrataLockMigrations\n");
+        foreach (var entry in Entries.OrderBy(e => e.Version, Comparer<string>.Create(MigrationVersion.Compare)))
+        {
+            text.Append(CultureInfo.InvariantCulture, $"{entry.Version} {entry.Checksum} {entry.FileName}");
+            if (entry.Accepts.Count > 0)
+            {
+                text.Append(" accepts=").Append(string.Join(',', entry.Accepts));
+            }
+
+            text.Append('\n');
+        }
+
+        return text.ToString();
+    }
+
+    private static bool IsChecksum(string value) => value.Length == 64 && value.All(char.IsAsciiHexDigitLower);
+}
