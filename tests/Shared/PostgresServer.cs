@@ -170,7 +170,9 @@ public sealed class PostgresServer : IDisposable
             throw new InvalidOperationException($"pg_dump exited with {result.ExitCode}:\n{result.Output}");
         }
 
-        return string.Join('\n', result.StandardOutput.Split('\n').Where(l => !l.StartsWith("-- Dumped", StringComparison.Ordinal)));
+        // pg_dump 15.14+ brackets the dump with \restrict/\unrestrict and a random key: not part of the schema.
+        return string.Join('\n', result.StandardOutput.Split('\n').Where(l =>
+            !l.StartsWith("-- Dumped", StringComparison.Ordinal) && !l.StartsWith("\\restrict ", StringComparison.Ordinal) && !l.StartsWith("\\unrestrict ", StringComparison.Ordinal)));
     }
 
     public void Dispose()

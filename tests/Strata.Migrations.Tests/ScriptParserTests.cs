@@ -88,6 +88,13 @@ public class ScriptParserTests
     [InlineData("duplicate attribute", 2)]
     [InlineData("prologue marker missing", 3)]
     [InlineData("marker inside prologue", 5)]
+    [InlineData("sql after the prologue's end", 6)]
+    [InlineData("second prologue", 12)]
+    [InlineData("psql section without end", 12)]
+    [InlineData("marker inside psql section", 13)]
+    [InlineData("lock_timeout not an interval", 2)]
+    [InlineData("statement_timeout with sql", 2)]
+    [InlineData("transaction attribute unknown", 12)]
     [InlineData("version not digits", 12)]
     [InlineData("checksum does not match body", 12)]
     [InlineData("checksum uppercase", 12)]
@@ -118,6 +125,70 @@ public class ScriptParserTests
         ex.Message.ShouldStartWith($"Strata/testdb/migrate.sql({line}): error STRATA5004: Malformed migration script: ");
     }
 
+    [Fact]
+    public void Psql_sections_are_skipped_wherever_they_may_appear_and_the_prologue_may_end_with_its_own_end()
+    {
+        var lines = Scripts.Three().Lines();
+        var psql = new[] { "-- strata:psql", "\\set ON_ERROR_STOP on", "SELECT pg_advisory_lock(1);", "-- not a marker", "\\if :strata_pending", "BEGIN;", "-- strata:end" };
+        lines.InsertRange(lines.Count, psql); // after the last migration
+        lines.InsertRange(23, psql); // between migrations 0002 and 0003
+        lines.InsertRange(19, psql); // between migrations 0001 and 0002
+        lines.Insert(11, "-- strata:end"); // the prologue's own end
+        lines.InsertRange(11 + 1, psql); // between the prologue and the first migration
+        lines.InsertRange(2, psql); // after the script marker, before the prologue
+
+        var script = MigrationScript.Parse(string.Join('\n', lines), "s.sql");
+
+        script.Prologue.ShouldBe(ScriptBuilder.HistoryDdl);
+        script.PrologueLine.ShouldBe(4 + psql.Length);
+        script.Migrations.Select(m => (m.Version, m.Body)).ShouldBe(Scripts.Three().Build().Migrations.Select(m => (m.Version, m.Body)));
+        script.Migrations.ShouldAllBe(m => m.Transactional);
+    }
+
+    [Fact]
+    public void Script_timeouts_and_transaction_none_are_read()
+    {
+        var lines = Scripts.Three().Lines();
+        lines[1] += " lock_timeout=3s statement_timeout=0";
+        lines[19] += " transaction=none";
+
+        var script = MigrationScript.Parse(string.Join('\n', lines), "s.sql");
+
+        script.LockTimeout.ShouldBe("3s");
+        script.StatementTimeout.ShouldBe("0");
+        script.Migrations.Select(m => m.Transactional).ShouldBe([true, false, true]);
+        Scripts.Three().Build().LockTimeout.ShouldBeNull();
+    }
+
+    [Fact]
+    public void The_generated_postgres_layout_parses()
+    {
+        var text = new PostgresScript().Add("0001", "create", "CREATE TABLE a (id bigint);").Add("0002", "index", "CREATE INDEX CONCURRENTLY ix ON a (id);", transactional: false).Text();
+
+        var script = MigrationScript.Parse(text, "Strata/main/migrate.sql");
+
+        script.Engine.ShouldBe("postgres");
+        script.LockTimeout.ShouldBe("10s");
+        script.StatementTimeout.ShouldBe("15min");
+        script.Prologue.ShouldBe(PostgresScript.HistoryDdl);
+        script.Migrations.Select(m => (m.Version, m.Transactional)).ShouldBe([("0001", true), ("0002", false)]);
+    }
+
+    [Theory]
+    [InlineData("main", -4218748773448196036L)]
+    [InlineData("orders", 0L)]
+    public void Lock_key_is_the_big_endian_prefix_of_sha256(string datastore, long expected)
+    {
+        var hash = System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes("strata:" + datastore));
+        var fromHash = hash.Take(8).Aggregate(0L, (key, b) => (key << 8) | b);
+
+        MigrationLockKey.For(datastore).ShouldBe(fromHash);
+        if (expected != 0)
+        {
+            MigrationLockKey.For(datastore).ShouldBe(expected);
+        }
+    }
+
     private static void Mutate(List<string> lines, string @case)
     {
         switch (@case)
@@ -131,7 +202,14 @@ public class ScriptParserTests
             case "attribute without value": lines[1] += " broken"; break;
             case "duplicate attribute": lines[1] += " engine=postgres"; break;
             case "prologue marker missing": lines.RemoveAt(2); break;
-            case "marker inside prologue": lines.Insert(4, "-- strata:end"); break;
+            case "marker inside prologue": lines.Insert(4, "-- strata:description oops"); break;
+            case "sql after the prologue's end": lines.Insert(4, "-- strata:end"); break;
+            case "second prologue": lines.Insert(11, "-- strata:prologue"); break;
+            case "psql section without end": lines.Insert(11, "-- strata:psql"); lines.RemoveRange(12, lines.Count - 12); lines.Add("SELECT 1;"); break;
+            case "marker inside psql section": lines.InsertRange(11, ["-- strata:psql", "-- strata:migration version=9", "-- strata:end"]); break;
+            case "lock_timeout not an interval": lines[1] += " lock_timeout=10 seconds"; break;
+            case "statement_timeout with sql": lines[1] += " statement_timeout=1s';DROP"; break;
+            case "transaction attribute unknown": lines[11] += " transaction=maybe"; break;
             case "version not digits": lines[11] = lines[11].Replace("version=0001", "version=v1", StringComparison.Ordinal); break;
             case "checksum does not match body": lines[15] += " -- edited"; break;
             case "checksum uppercase": lines[11] = UpperChecksum(lines[11]); break;

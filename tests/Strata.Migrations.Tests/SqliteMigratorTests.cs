@@ -264,4 +264,33 @@ public sealed class SqliteMigratorTests : IDisposable
 
         db.History().Select(h => h.Split(' ')[0]).ShouldBe(["1"]);
     }
+
+    [Fact]
+    public async Task Transaction_none_runs_what_cannot_run_in_a_transaction()
+    {
+        var inTransaction = new ScriptBuilder().Add("0001", "create todos", Scripts.CreateTodos).Add("0002", "vacuum", "VACUUM;");
+        var outside = new ScriptBuilder().Add("0001", "create todos", Scripts.CreateTodos).Add("0002", "vacuum", "-- [strata] no-transaction\nVACUUM;", transactional: false);
+
+        var refused = await Should.ThrowAsync<MigrationException>(() => SqliteMigrator.Create(db.ConnectionString, inTransaction.Build()).ApplyAsync());
+        var result = await SqliteMigrator.Create(db.ConnectionString, outside.Build()).ApplyAsync();
+
+        refused.Code.ShouldBe("STRATA5002");
+        refused.Message.ShouldContain("cannot VACUUM from within a transaction");
+        result.Applied.Select(a => a.Version).ShouldBe(["0002"]);
+        db.History().Count.ShouldBe(2);
+    }
+
+    [Fact]
+    public async Task A_failing_transaction_none_migration_says_it_may_be_partially_applied()
+    {
+        var script = new ScriptBuilder().Add("0001", "two tables", "CREATE TABLE a (id INTEGER);\nCREATE TABLE a (id INTEGER);", transactional: false);
+
+        var ex = await Should.ThrowAsync<MigrationException>(() => SqliteMigrator.Create(db.ConnectionString, script.Build()).ApplyAsync());
+
+        ex.Code.ShouldBe("STRATA5002");
+        ex.Line.ShouldBe(2);
+        ex.Message.ShouldContain("It is not transactional (transaction=none), so it was not rolled back");
+        db.Schema().ShouldContain(s => s.StartsWith("table a:", StringComparison.Ordinal));
+        db.History().ShouldBeEmpty();
+    }
 }

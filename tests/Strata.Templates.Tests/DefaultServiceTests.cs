@@ -56,7 +56,7 @@ public sealed class DefaultServiceTests(TemplateHive hive)
     private Task<ProcessResult> Build(string service, params string[] extra) =>
         hive.DotnetAsync(service, ["build", "-nologo", "-tl:off", "-warnaserror", .. extra]);
 
-    private static async Task ExerciseCrudAsync(HttpClient client)
+    internal static async Task ExerciseCrudAsync(HttpClient client)
     {
         (await client.GetStringAsync("/health")).ShouldBe("Healthy");
 

@@ -14,13 +14,20 @@ public sealed class SnapshotTests(TemplateHive hive)
     }
 
     [Fact]
+    public async Task Snapshot_postgres_service()
+    {
+        var service = await hive.ScaffoldAsync("Orders", "--no-restore", "--stores", "postgres");
+        Snapshot.Match("strata-service-postgres", service);
+    }
+
+    [Fact]
     public async Task Template_list_and_help_describe_every_parameter()
     {
         var list = (await hive.DotnetAsync(hive.ScratchRoot, "new", "list", "strata", "--debug:custom-hive", hive.HiveDirectory)).ShouldSucceed("dotnet new list");
         list.Output.ShouldContain("strata-service");
 
         var help = (await hive.DotnetAsync(hive.ScratchRoot, "new", "strata-service", "--help", "--debug:custom-hive", hive.HiveDirectory)).ShouldSucceed("--help");
-        foreach (var option in new[] { "--http-port", "--owner", "--no-restore" })
+        foreach (var option in new[] { "--stores", "--http-port", "--owner", "--no-restore", "sqlite", "postgres" })
         {
             help.Output.ShouldContain(option);
         }

@@ -71,7 +71,7 @@ public static partial class DiagnosticCatalog
         "Changing the length of '{0}' later needs an ACCESS EXCLUSIVE lock; use text with a CHECK (length(...) <= n) constraint.");
 
     public static readonly DiagnosticDescriptor LintPreferTimestamptz = new(
-        "STRATA2117", DiagnosticSeverity.Warning, "timestamp without time zone (prefer-timestamptz)",
+        "STRATA2117", DiagnosticSeverity.Warning, "timestamp without time zone (prefer-timestamp-tz)",
         "'{0}' stores no time zone, so values are ambiguous; use timestamptz.");
 
     public static readonly DiagnosticDescriptor LintBanCharField = new(

@@ -40,6 +40,7 @@ public static partial class ContractExporter
         .ConfigureDefaultValuesHandling(DefaultValuesHandling.OmitNull | DefaultValuesHandling.OmitEmptyCollections)
         .WithQuotingNecessaryStrings()
         .DisableAliases()
+        .WithEventEmitter(next => new LiteralMultilineEmitter(next))
         .Build();
 
     public static (IReadOnlyList<ExportedContract> Contracts, IReadOnlyList<Diagnostic> Diagnostics) Export(ContractExportRequest request)
@@ -173,15 +174,9 @@ public static partial class ContractExporter
             return new OdcsSlaProperty { Property = property, Value = long.Parse(match.Groups["n"].Value, CultureInfo.InvariantCulture), Unit = unit, Driver = driver };
         }
 
-        var words = Words().Match(text);
-        if (words.Success)
+        if (ScheduleWords.TryGetValue(text, out var word))
         {
-            var unit = words.Groups["u"].Value.ToLowerInvariant() switch
-            {
-                "hour" => "h", "day" => "d", "week" => "w", "month" => "mo", "quarter" => "mo", _ => "y",
-            };
-            var n = words.Groups["u"].Value.Equals("quarter", StringComparison.OrdinalIgnoreCase) ? 3 : 1;
-            return new OdcsSlaProperty { Property = property, Value = (long)n, Unit = unit, Driver = driver };
+            return new OdcsSlaProperty { Property = property, Value = word.Value, Unit = word.Unit, Driver = driver };
         }
 
         var count = Count().Match(text);
@@ -197,8 +192,11 @@ public static partial class ContractExporter
     [GeneratedRegex(@"^P(?:(?<n>\d{1,9})(?<u>[YMWD])|T(?<t>)(?<n>\d{1,9})(?<u>[HMS]))$", RegexOptions.CultureInvariant)]
     private static partial Regex SingleUnit();
 
-    [GeneratedRegex(@"^(?<u>hour|day|week|month|quarter|year|annual)(?:ly)?$", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
-    private static partial Regex Words();
+    private static readonly Dictionary<string, (long Value, string Unit)> ScheduleWords = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["hourly"] = (1, "h"), ["daily"] = (1, "d"), ["weekly"] = (1, "w"), ["monthly"] = (1, "mo"),
+        ["quarterly"] = (3, "mo"), ["yearly"] = (1, "y"), ["annually"] = (1, "y"),
+    };
 
     [GeneratedRegex(@"^(?<n>\d{1,6})\s+(?<u>days?|weeks?|months?|years?)$", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
     private static partial Regex Count();
@@ -225,6 +223,20 @@ public static partial class ContractExporter
         YamlMappingNode map => map.Children.ToDictionary(p => (p.Key as YamlScalarNode)?.Value ?? string.Empty, p => Plain(p.Value), StringComparer.Ordinal),
         _ => null,
     };
+}
+
+/// <summary>Multi-line text (the Markdown prose) as a YAML literal block, which keeps its lines as written.</summary>
+internal sealed class LiteralMultilineEmitter(YamlDotNet.Serialization.IEventEmitter next) : YamlDotNet.Serialization.EventEmitters.ChainedEventEmitter(next)
+{
+    public override void Emit(YamlDotNet.Serialization.ScalarEventInfo eventInfo, YamlDotNet.Core.IEmitter emitter)
+    {
+        if (eventInfo.Source.Value is string text && text.Contains('\n', StringComparison.Ordinal))
+        {
+            eventInfo.Style = YamlDotNet.Core.ScalarStyle.Literal;
+        }
+
+        base.Emit(eventInfo, emitter);
+    }
 }
 
 #pragma warning disable CA1002, CA2227 // Serialization models: plain mutable lists are what YamlDotNet writes.

@@ -2,7 +2,7 @@ using Strata.Migrations.Script;
 
 namespace Strata.Migrations.Engine;
 
-/// <summary>Applies one datastore's script to one database. Provider-neutral: <see cref="Sqlite.SqliteMigrator"/> creates one.</summary>
+/// <summary>Applies one datastore's script to one database. Provider-neutral: <see cref="Sqlite.SqliteMigrator"/> and <see cref="Postgres.PostgresMigrator"/> create one.</summary>
 public interface IMigrator
 {
     MigrationScript Script { get; }

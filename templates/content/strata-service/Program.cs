@@ -1,49 +1,57 @@
 using Company.Service1.Data;
 using Company.Service1.Todos;
 using Strata.Migrations.Cli;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Strata.Migrations.Errors;
-using Strata.Migrations.Script;
-using Strata.Migrations.Sqlite;
 
 var builder = WebApplication.CreateBuilder(args);
+var datastores = Datastores.Create(builder.Configuration, builder.Environment);
 
-// The connection string comes from configuration (appsettings.json, or ConnectionStrings__main in the environment).
-var connectionString = builder.Configuration.GetConnectionString("main")
-    ?? throw new InvalidOperationException("ConnectionStrings:main is not configured.");
-var mainDatabase = new MainDatabase(connectionString, builder.Environment.ContentRootPath);
-
-// `dotnet run -- migrate` applies pending migrations and exits; `dotnet run -- migrate status` lists them.
+// `dotnet run -- migrate` applies pending migrations of every datastore and exits; `migrate status` lists them.
 if (MigrationCommand.Handles(args))
 {
-    return await MigrationCommand.RunAsync(
-        args,
-        () => SqliteMigrator.Create(mainDatabase.ConnectionString, MigrationScript.FromEmbeddedResource(typeof(Program).Assembly, "main")),
-        Console.Out,
-        Console.Error);
+    foreach (var datastore in datastores.All)
+    {
+        var exitCode = await MigrationCommand.RunAsync(args, datastore.Migrator, Console.Out, Console.Error);
+        if (exitCode != MigrationCommand.Success)
+        {
+            return exitCode;
+        }
+    }
+
+    return MigrationCommand.Success;
 }
 
-builder.Services.AddSingleton(mainDatabase);
-builder.Services.AddHealthChecks().AddCheck<MainDatabaseHealthCheck>("main");
+builder.Services.AddSingleton(datastores);
+var health = builder.Services.AddHealthChecks();
+foreach (var datastore in datastores.All)
+{
+    health.Add(new HealthCheckRegistration(datastore.Name, _ => new DatastoreHealthCheck(datastore.DataSource), failureStatus: null, tags: null));
+}
+
 builder.Services.AddProblemDetails();
 
 var app = builder.Build();
 
-// The script Strata.Sdk generated from db/main/migrations at build time is embedded in this assembly.
+// Each datastore's script was generated from db/<name>/migrations at build time and is embedded in this assembly.
 if (app.Configuration.GetValue("Strata:ApplyMigrationsAtStartup", defaultValue: true))
 {
-    try
+    foreach (var datastore in datastores.All)
     {
-        var result = await SqliteMigrator.ApplyEmbeddedAsync(mainDatabase.ConnectionString, typeof(Program).Assembly, "main");
-        app.Logger.LogInformation("{Summary}", result.Summary);
-        foreach (var warning in result.Warnings)
+        try
         {
-            app.Logger.LogWarning("{Warning}", warning.Message);
+            var result = await datastore.Migrator().ApplyAsync();
+            app.Logger.LogInformation("{Summary}", result.Summary);
+            foreach (var warning in result.Warnings)
+            {
+                app.Logger.LogWarning("{Warning}", warning.Message);
+            }
         }
-    }
-    catch (MigrationException ex)
-    {
-        app.Logger.LogCritical("{Error}", ex.Message);
-        return 1;
+        catch (MigrationException ex)
+        {
+            app.Logger.LogCritical("{Error}", ex.Message);
+            return 1;
+        }
     }
 }
 

@@ -62,17 +62,20 @@ public sealed class DatastoreDocWriterTests
         doc.ShouldContain("Data is kept for 90 days; the scheduled DELETE job or partition drop removes it after that.");
     }
 
-    [Fact]
-    public void The_service_templates_doc_is_exactly_the_rendered_doc()
+    /// <summary>The service template keeps one doc per engine folder; each must be exactly what the catalog renders.</summary>
+    [Theory]
+    [InlineData("sqlite", "SQLITE_DATASTORE")]
+    [InlineData("postgres", "main")]
+    public void The_service_templates_docs_are_exactly_the_rendered_docs(string engine, string name)
     {
-        var path = Path.Combine(DocsCatalogTests.RepoRoot(), "templates", "content", "strata-service", "docs", "data", "main.md");
-        var expected = DatastoreDocWriter.Render("main", EngineCatalog.Sqlite, "OWNER_TEAM", "Company.Service1");
+        var path = Path.Combine(DocsCatalogTests.RepoRoot(), "templates", "content", "strata-service", "engines", engine, "docs", "data", name + ".md");
+        var expected = DatastoreDocWriter.Render(name, EngineCatalog.Find(engine)!, "OWNER_TEAM", "Company.Service1");
         if (Environment.GetEnvironmentVariable("STRATA_REGENERATE_TEMPLATE_DOCS") == "1")
         {
             File.WriteAllText(path, expected);
         }
 
         File.ReadAllText(path).ReplaceLineEndings("\n").ShouldBe(expected,
-            "templates/content/strata-service/docs/data/main.md drifted from the engine catalog; regenerate it with STRATA_REGENERATE_TEMPLATE_DOCS=1 dotnet test tests/Strata.Core.Tests --filter The_service_templates_doc");
+            $"{path} drifted from the engine catalog; regenerate it with STRATA_REGENERATE_TEMPLATE_DOCS=1 dotnet test tests/Strata.Core.Tests --filter The_service_templates_docs");
     }
 }

@@ -17,13 +17,13 @@ public sealed class ScriptBuilder
         """;
 
     private readonly string datastore;
-    private readonly List<(string Version, string Description, string Body)> migrations = [];
+    private readonly List<(string Version, string Description, string Body, bool Transactional)> migrations = [];
 
     public ScriptBuilder(string datastore = "testdb") => this.datastore = datastore;
 
-    public ScriptBuilder Add(string version, string description, string body)
+    public ScriptBuilder Add(string version, string description, string body, bool transactional = true)
     {
-        migrations.Add((version, description, body));
+        migrations.Add((version, description, body, transactional));
         return this;
     }
 
@@ -39,10 +39,10 @@ public sealed class ScriptBuilder
             "-- strata:prologue",
         };
         lines.AddRange(HistoryDdl.Split('\n'));
-        foreach (var (version, description, body) in migrations)
+        foreach (var (version, description, body, transactional) in migrations)
         {
             var normalized = MigrationChecksum.Normalize(body);
-            lines.Add($"-- strata:migration version={version} checksum={MigrationChecksum.Compute(normalized)} source={Source(datastore, version, description)}");
+            lines.Add($"-- strata:migration version={version} checksum={MigrationChecksum.Compute(normalized)} source={Source(datastore, version, description)}{(transactional ? "" : " transaction=none")}");
             lines.Add($"-- strata:description {description}");
             lines.AddRange(normalized.Split('\n'));
             lines.Add("-- strata:end");

@@ -30,13 +30,13 @@ public sealed class RunningService : IAsyncDisposable
         }
     }
 
-    public static async Task<RunningService> StartAsync(string serviceDirectory, string assemblyName)
+    public static async Task<RunningService> StartAsync(string serviceDirectory, string assemblyName, IDictionary<string, string?>? environment = null)
     {
         var port = FreePort();
         var dll = Path.Combine(serviceDirectory, "bin", "Debug", "net10.0", assemblyName + ".dll");
         File.Exists(dll).ShouldBeTrue($"{dll} was not built");
-        var info = ProcessRunner.CreateStartInfo("dotnet", [dll, "--urls", $"http://127.0.0.1:{port}"], serviceDirectory,
-            new Dictionary<string, string?> { ["ASPNETCORE_ENVIRONMENT"] = "Development" });
+        var variables = new Dictionary<string, string?>(environment ?? new Dictionary<string, string?>()) { ["ASPNETCORE_ENVIRONMENT"] = "Development" };
+        var info = ProcessRunner.CreateStartInfo("dotnet", [dll, "--urls", $"http://127.0.0.1:{port}"], serviceDirectory, variables);
         var process = Process.Start(info)!;
         var service = new RunningService(process, new Uri($"http://127.0.0.1:{port}"));
         process.OutputDataReceived += (_, e) => service.Append(e.Data);

@@ -1,0 +1,1 @@
+ALTER TABLE sessions RENAME TO customer_sessions;

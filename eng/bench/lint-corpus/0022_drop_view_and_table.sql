@@ -1,0 +1,2 @@
+DROP VIEW order_totals;
+DROP TABLE audit_log;

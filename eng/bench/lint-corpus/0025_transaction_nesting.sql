@@ -1,0 +1,3 @@
+BEGIN;
+UPDATE orders SET status = 'paid' WHERE status = 'PAID';
+COMMIT;

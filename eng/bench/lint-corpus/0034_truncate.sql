@@ -1,0 +1,1 @@
+TRUNCATE customer_sessions CASCADE;

@@ -1,0 +1,2 @@
+-- never do this
+DROP DATABASE shop_old;

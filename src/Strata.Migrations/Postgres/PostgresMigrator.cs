@@ -1,0 +1,110 @@
+using System.Reflection;
+using Npgsql;
+using Strata.Migrations.Engine;
+using Strata.Migrations.Script;
+
+namespace Strata.Migrations.Postgres;
+
+/// <summary>
+/// Entry points for PostgreSQL datastores. A run uses two connections: one holds the datastore's session advisory lock
+/// (<see cref="MigrationLockKey"/>) for the whole run, so a crashed process releases it when its connection drops; the
+/// other applies the migrations, each in its own transaction unless marked <c>transaction=none</c>.
+/// </summary>
+public static class PostgresMigrator
+{
+    /// <summary>Engine names a PostgreSQL script may carry in its <c>-- strata:script engine=</c> attribute.</summary>
+    private static readonly string[] Engines = ["postgres", "postgresql"];
+
+    /// <summary>A migrator with a data source of its own per call (created from <paramref name="connectionString"/>, disposed after the call).</summary>
+    public static IMigrator Create(string connectionString, MigrationScript script, MigrationOptions? options = null)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(connectionString);
+        CheckEngine(script);
+        NpgsqlConnectionStringBuilder builder;
+        try
+        {
+            builder = new NpgsqlConnectionStringBuilder(connectionString);
+        }
+        catch (ArgumentException ex)
+        {
+            // Npgsql's message names the keyword, never a value: no secret can leak through it.
+            throw new ArgumentException($"Not a valid Npgsql connection string: {ex.Message}", nameof(connectionString), ex);
+        }
+
+        CheckPooling(builder, nameof(connectionString));
+        if (string.IsNullOrEmpty(builder.ApplicationName))
+        {
+            builder.ApplicationName = "strata-migrations";
+        }
+
+        var resolved = options ?? new MigrationOptions();
+        var full = builder.ConnectionString;
+        return new Migrator(
+            script,
+            () => new PostgresMigrationDatabase(NpgsqlDataSource.Create(full), ownsDataSource: true, script, resolved),
+            resolved);
+    }
+
+    /// <summary>
+    /// A migrator that takes its two connections from the caller's data source (e.g. the service's own), which stays
+    /// the caller's to dispose. The data source must not use multiplexing (a session lock needs a connection of its own).
+    /// </summary>
+    public static IMigrator Create(NpgsqlDataSource dataSource, MigrationScript script, MigrationOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(dataSource);
+        CheckEngine(script);
+        CheckPooling(new NpgsqlConnectionStringBuilder(dataSource.ConnectionString), nameof(dataSource));
+        var resolved = options ?? new MigrationOptions();
+        return new Migrator(
+            script,
+            () => new PostgresMigrationDatabase(dataSource, ownsDataSource: false, script, resolved),
+            resolved);
+    }
+
+    /// <summary>
+    /// Start-up helper: loads <c>Strata/&lt;datastore&gt;/migrate.sql</c> from <paramref name="assembly"/>, applies it and
+    /// returns the result for the caller to log (<see cref="MigrationResult.Summary"/>, <see cref="MigrationResult.Warnings"/>).
+    /// </summary>
+    public static Task<MigrationResult> ApplyEmbeddedAsync(
+        string connectionString,
+        Assembly assembly,
+        string datastore,
+        MigrationOptions? options = null,
+        CancellationToken cancellationToken = default) =>
+        Create(connectionString, MigrationScript.FromEmbeddedResource(assembly, datastore), options).ApplyAsync(cancellationToken);
+
+    /// <inheritdoc cref="ApplyEmbeddedAsync(string, Assembly, string, MigrationOptions?, CancellationToken)"/>
+    public static Task<MigrationResult> ApplyEmbeddedAsync(
+        NpgsqlDataSource dataSource,
+        Assembly assembly,
+        string datastore,
+        MigrationOptions? options = null,
+        CancellationToken cancellationToken = default) =>
+        Create(dataSource, MigrationScript.FromEmbeddedResource(assembly, datastore), options).ApplyAsync(cancellationToken);
+
+    private static void CheckEngine(MigrationScript script)
+    {
+        ArgumentNullException.ThrowIfNull(script);
+        if (!Engines.Contains(script.Engine, StringComparer.OrdinalIgnoreCase))
+        {
+            throw new ArgumentException(
+                $"Migration script '{script.Name}' is for engine '{script.Engine}', not postgres; pass the script of a PostgreSQL datastore.",
+                nameof(script));
+        }
+    }
+
+    private static void CheckPooling(NpgsqlConnectionStringBuilder builder, string parameter)
+    {
+        if (builder.Multiplexing)
+        {
+            throw new ArgumentException(
+                "Migrations need a data source without Multiplexing: the migration lock is a session lock held on a connection of its own.", parameter);
+        }
+
+        if (builder.Pooling && builder.MaxPoolSize < 2)
+        {
+            throw new ArgumentException(
+                "Migrations need two connections at once (one holds the migration lock, the other applies); raise Max Pool Size to at least 2.", parameter);
+        }
+    }
+}

@@ -1,0 +1,86 @@
+using System.Data.Common;
+//#if (UsePostgres)
+using Npgsql;
+//#endif
+using Strata.Migrations.Engine;
+//#if (UsePostgres)
+using Strata.Migrations.Postgres;
+//#endif
+using Strata.Migrations.Script;
+//#if (UseSqlite)
+using Strata.Migrations.Sqlite;
+//#endif
+
+namespace Company.Service1.Data;
+
+/// <summary>
+/// The service's datastores, one per Datastore item in the project file. Connection strings come from configuration
+/// (appsettings.json, or ConnectionStrings__&lt;name&gt; in the environment); secrets never live in the repository.
+/// </summary>
+public sealed class Datastores : IAsyncDisposable
+{
+    private Datastores(DbDataSource main, IReadOnlyList<Datastore> all)
+    {
+        Main = main;
+        All = all;
+    }
+
+    /// <summary>The SQL datastore named 'main', which backs the /todos resource.</summary>
+    public DbDataSource Main { get; }
+
+    public IReadOnlyList<Datastore> All { get; }
+
+    public static Datastores Create(IConfiguration configuration, IHostEnvironment environment)
+    {
+        var all = new List<Datastore>();
+//#if (UsePostgres)
+        var postgres = PostgresDataSource(Required(configuration, "main"));
+        all.Add(new Datastore("main", postgres, script => PostgresMigrator.Create(postgres, script)));
+//#endif
+//#if (UseSqlite)
+        var sqlite = new SqliteDbDataSource(Required(configuration, "SQLITE_DATASTORE"), environment.ContentRootPath);
+        all.Add(new Datastore("SQLITE_DATASTORE", sqlite, script => SqliteMigrator.Create(sqlite.ConnectionString, script)));
+//#endif
+        return new Datastores(all.Single(d => d.Name == "main").DataSource, all);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var datastore in All)
+        {
+            await datastore.DataSource.DisposeAsync();
+        }
+    }
+
+    private static string Required(IConfiguration configuration, string name) =>
+        configuration.GetConnectionString(name)
+        ?? throw new InvalidOperationException($"ConnectionStrings:{name} is not configured (appsettings.json or the ConnectionStrings__{name} environment variable).");
+//#if (UsePostgres)
+
+    /// <summary>
+    /// Npgsql's pool, sized by the seed's starting point min(32, 2 x cores + effective spindles) with one spindle (SSD),
+    /// unless the connection string sets Maximum Pool Size. The password comes from the connection string given by
+    /// the environment, or from PGPASSWORD, never from a committed file.
+    /// </summary>
+    private static NpgsqlDataSource PostgresDataSource(string connectionString)
+    {
+        var builder = new NpgsqlDataSourceBuilder(connectionString);
+        var given = new DbConnectionStringBuilder { ConnectionString = connectionString };
+        if (!given.ContainsKey("Maximum Pool Size") && !given.ContainsKey("Max Pool Size") && !given.ContainsKey("MaxPoolSize"))
+        {
+            builder.ConnectionStringBuilder.MaxPoolSize = PoolSize(Environment.ProcessorCount, effectiveSpindles: 1);
+        }
+
+        return builder.Build();
+    }
+
+    public static int PoolSize(int cores, int effectiveSpindles) => Math.Min(32, (cores * 2) + effectiveSpindles);
+//#endif
+}
+
+/// <summary>One datastore: its name (the Datastore item), its connections, and how to migrate it.</summary>
+public sealed record Datastore(string Name, DbDataSource DataSource, Func<MigrationScript, IMigrator> CreateMigrator)
+{
+    /// <summary>The script Strata.Sdk generated from db/&lt;name&gt;/migrations at build time, embedded in this assembly.</summary>
+    public IMigrator Migrator() => CreateMigrator(MigrationScript.FromEmbeddedResource(typeof(Datastores).Assembly, Name));
+}

@@ -1,0 +1,95 @@
+using Strata.Templates.Tests.Infrastructure;
+
+namespace Strata.Templates.Tests;
+
+/// <summary>dotnet new strata-datastore in a scaffolded service: adds datastores that build clean, refuses a second add, never overwrites.</summary>
+[Collection(TemplateCollection.Name)]
+public sealed class DatastoreTemplateTests(TemplateHive hive)
+{
+    private Task<ProcessResult> AddDatastore(string service, string name, string engine, params string[] extra) =>
+        hive.DotnetAsync(service, ["new", "strata-datastore", "-n", name, "--engine", engine, "--allow-scripts", "yes", "--debug:custom-hive", hive.HiveDirectory, .. extra]);
+
+    private Task<ProcessResult> Build(string service, params string[] extra) =>
+        hive.DotnetAsync(service, ["build", "-nologo", "-tl:off", "-warnaserror", .. extra]);
+
+    [Fact]
+    public async Task Postgres_and_redis_datastores_are_added_and_the_service_builds_clean_and_exports_contracts()
+    {
+        var service = await hive.ScaffoldAsync("Shop");
+
+        var postgres = (await AddDatastore(service, "orders", "postgres", "--owner", "orders-team")).ShouldSucceed("strata-datastore postgres");
+        postgres.Output.ShouldContain("Strata: created docs/data/orders.md");
+        postgres.Output.ShouldContain("Strata: created db/orders/migrations/0001_init.sql");
+        (await AddDatastore(service, "cache", "redis")).ShouldSucceed("strata-datastore redis");
+
+        var project = await File.ReadAllTextAsync(Path.Combine(service, "Shop.csproj"));
+        project.ShouldContain("    <Datastore Include=\"main\" Engine=\"sqlite\" />\n    <Datastore Include=\"orders\" Engine=\"postgres\" />\n    <Datastore Include=\"cache\" Engine=\"redis\" />\n");
+        (await File.ReadAllTextAsync(Path.Combine(service, "docs/data/orders.md"))).ShouldContain("owner: orders-team\n");
+        (await File.ReadAllTextAsync(Path.Combine(service, "docs/data/cache.md"))).ShouldContain("  method: rdb-snapshot\n");
+        Directory.Exists(Path.Combine(service, "db/cache")).ShouldBeFalse();
+        File.Exists(Path.Combine(service, ".strata-add-datastore.rsp")).ShouldBeFalse();
+
+        var build = (await Build(service)).ShouldSucceed("build with two added datastores");
+        build.Output.ShouldContain("0 Warning(s)");
+        build.Output.ShouldContain("Strata: orders (postgres): 1 migration (0001)");
+
+        var export = (await hive.DotnetAsync(service, "build", "-nologo", "-tl:off", "-t:StrataExportContracts")).ShouldSucceed("StrataExportContracts");
+        foreach (var name in new[] { "main", "orders", "cache" })
+        {
+            var yaml = await File.ReadAllTextAsync(Path.Combine(service, "obj/strata/contracts", name + ".odcs.yaml"));
+            yaml.ShouldContain("kind: DataContract\nid: Shop." + name + "\n");
+        }
+
+        export.Output.ShouldContain("Strata: cache: data contract -> obj/strata/contracts/cache.odcs.yaml");
+    }
+
+    [Fact]
+    public async Task Adding_the_same_datastore_twice_is_STRATA3101_and_changes_nothing_even_with_force()
+    {
+        var service = await hive.ScaffoldAsync("Billing", "--no-restore");
+        (await AddDatastore(service, "cache", "redis")).ShouldSucceed("first add");
+        var doc = Path.Combine(service, "docs/data/cache.md");
+        await File.WriteAllTextAsync(doc, (await File.ReadAllTextAsync(doc)).Replace("## Purpose\n", "## Purpose\nEdited by a human.\n", StringComparison.Ordinal));
+        var edited = await File.ReadAllTextAsync(doc);
+        var project = await File.ReadAllTextAsync(Path.Combine(service, "Billing.csproj"));
+
+        foreach (var extra in new[] { Array.Empty<string>(), ["--force"] })
+        {
+            var second = await AddDatastore(service, "cache", "redis", extra);
+            second.ExitCode.ShouldNotBe(0, second.Output);
+            second.Output.ShouldContain("error STRATA3101: Datastore 'cache' is already declared");
+            (await File.ReadAllTextAsync(doc)).ShouldBe(edited);
+            (await File.ReadAllTextAsync(Path.Combine(service, "Billing.csproj"))).ShouldBe(project);
+            File.Exists(Path.Combine(service, ".strata-add-datastore.rsp")).ShouldBeFalse();
+        }
+
+        // The main datastore came with the service template: also refused, its doc untouched.
+        var mainDoc = await File.ReadAllTextAsync(Path.Combine(service, "docs/data/main.md"));
+        (await AddDatastore(service, "main", "postgres", "--force")).Output.ShouldContain("error STRATA3101");
+        (await File.ReadAllTextAsync(Path.Combine(service, "docs/data/main.md"))).ShouldBe(mainDoc);
+    }
+
+    [Fact]
+    public async Task A_doc_written_before_the_datastore_is_added_is_kept_with_a_warning()
+    {
+        var service = await hive.ScaffoldAsync("Search", "--no-restore");
+        var doc = Path.Combine(service, "docs/data/search.md");
+        await File.WriteAllTextAsync(doc, "my own doc\n");
+
+        var add = (await AddDatastore(service, "search", "mongodb", "--force")).ShouldSucceed("add over an existing doc");
+        add.Output.ShouldContain("warning STRATA3102: 'docs/data/search.md' already exists and was kept as it is");
+        add.Output.ShouldContain("Strata: created db/search/schema/README.md");
+        (await File.ReadAllTextAsync(doc)).ShouldBe("my own doc\n");
+        (await File.ReadAllTextAsync(Path.Combine(service, "Search.csproj"))).ShouldContain("<Datastore Include=\"search\" Engine=\"mongodb\" />");
+    }
+
+    [Fact]
+    public async Task An_unsafe_name_is_a_coded_error()
+    {
+        var service = await hive.ScaffoldAsync("Unsafe", "--no-restore");
+        var result = await AddDatastore(service, "con", "redis");
+        result.ExitCode.ShouldNotBe(0, result.Output);
+        result.Output.ShouldContain("error STRATA0003");
+        File.Exists(Path.Combine(service, "docs/data/con.md")).ShouldBeFalse();
+    }
+}
