@@ -1,5 +1,7 @@
 using Microsoft.Build.Framework;
 using Strata.Core.Diagnostics;
+using Strata.Core.Sarif;
+using Strata.Core.Sql.Lint;
 using Strata.Core.Sql.Migrations;
 using Strata.Core.Templating;
 using Strata.Core.Text;
@@ -22,6 +24,12 @@ public sealed class GenerateMigrationScripts : StrataTask
     /// <summary>A Handlebars file replacing the default script layout (StrataMigrationScriptTemplate).</summary>
     public string ScriptTemplate { get; set; } = "";
 
+    /// <summary>Per-rule lint severities, e.g. "STRATA2105=error;STRATA2113=none" (StrataLintSeverity).</summary>
+    public string LintSeverity { get; set; } = "";
+
+    /// <summary>When set, every migration diagnostic of this build is also written there as SARIF 2.1.0 (StrataSarifFile).</summary>
+    public string SarifFile { get; set; } = "";
+
     /// <summary>True when a warning was logged, so the target does not mark itself up to date and shows it again.</summary>
     [Output]
     public bool LoggedWarnings { get; private set; }
@@ -32,16 +40,20 @@ public sealed class GenerateMigrationScripts : StrataTask
     {
         var diagnostics = new List<Diagnostic>();
         var datastores = ResolveDatastores(diagnostics);
+        var lint = LintOptions.Parse(LintSeverity, ProjectFile, out var lintDiagnostics);
+        diagnostics.AddRange(lintDiagnostics);
         var defaults = ScriptSettings.Default;
         var options = new MigrationBuildOptions
         {
             OutputDirectory = OutputDirectory,
             Settings = new ScriptSettings(Or(LockTimeout, defaults.LockTimeout), Or(StatementTimeout, defaults.StatementTimeout)),
             ScriptTemplate = string.IsNullOrWhiteSpace(ScriptTemplate) ? null : ScriptTemplate,
+            Lint = lint,
         };
         var result = MigrationBuild.Run(ProjectDirectory, datastores, options, HandlebarsTextRenderer.Instance);
         diagnostics.AddRange(result.Diagnostics);
         Report(diagnostics);
+        WriteSarif(diagnostics);
         LoggedWarnings = diagnostics.Any(d => d.Severity == DiagnosticSeverity.Warning);
         if (diagnostics.Any(d => d.IsError))
         {
@@ -64,6 +76,24 @@ public sealed class GenerateMigrationScripts : StrataTask
             var range = script.MigrationCount == 0 ? "no migrations" :
                 script.MigrationCount == 1 ? $"1 migration ({script.FirstVersion})" : $"{script.MigrationCount} migrations ({script.FirstVersion}..{script.LastVersion})";
             Log.LogMessage(MessageImportance.High, $"Strata: {script.Datastore} ({script.Engine}): {range} -> {ProjectPaths.Relative(ProjectDirectory, path)}");
+        }
+    }
+
+    private void WriteSarif(IReadOnlyList<Diagnostic> diagnostics)
+    {
+        if (string.IsNullOrWhiteSpace(SarifFile))
+        {
+            return;
+        }
+
+        var path = Path.GetFullPath(Path.Combine(ProjectDirectory, SarifFile));
+        try
+        {
+            GeneratedFile.WriteIfChanged(path, SarifWriter.Write(diagnostics));
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            Report(DiagnosticCatalog.OutputWriteFailed.Create(new SourceLocation(path), SarifFile, ex.Message.TrimEnd('.')));
         }
     }
 

@@ -2,6 +2,7 @@ using Strata.Core.Catalog;
 using Strata.Core.Datastores;
 using Strata.Core.Diagnostics;
 using Strata.Core.Sql.Lexing;
+using Strata.Core.Sql.Lint;
 using Strata.Core.Templating;
 using Strata.Core.Text;
 
@@ -28,8 +29,15 @@ public static class MigrationBuild
 
         foreach (var datastore in SqlDatastores(datastores))
         {
-            var (set, _) = Load(projectDirectory, datastore, diagnostics);
-            if (set.HasErrors || diagnostics.Any(d => d.IsError && d.Location.File.StartsWith(set.Folder, StringComparison.Ordinal)))
+            var found = new List<Diagnostic>();
+            var (set, migrationLock) = Load(projectDirectory, datastore, found);
+            if (!found.Any(d => d.IsError))
+            {
+                found.AddRange(MigrationLinter.Lint(set.Migrations, Dialect(datastore), m => migrationLock.Find(m.Version) is not null, options.Lint));
+            }
+
+            diagnostics.AddRange(found);
+            if (found.Any(d => d.IsError))
             {
                 continue;
             }
@@ -75,13 +83,15 @@ public static class MigrationBuild
 
     public static string LockPath(string migrationsFolder) => Path.Combine(Path.GetDirectoryName(migrationsFolder) ?? "", MigrationLock.FileName).Replace('\\', '/');
 
+    private static SqlDialect Dialect(DatastoreDeclaration datastore) =>
+        datastore.Engine == EngineCatalog.Postgres ? SqlDialect.PostgreSql : SqlDialect.Sqlite;
+
     private static IEnumerable<DatastoreDeclaration> SqlDatastores(IEnumerable<DatastoreDeclaration> datastores) =>
         datastores.Where(d => d.Engine.SchemaStyle == SchemaStyle.SqlMigrations);
 
     private static (MigrationSet Set, MigrationLock Lock) Load(string projectDirectory, DatastoreDeclaration datastore, List<Diagnostic> diagnostics)
     {
-        var dialect = datastore.Engine == EngineCatalog.Postgres ? SqlDialect.PostgreSql : SqlDialect.Sqlite;
-        var set = MigrationSetLoader.Load(projectDirectory, datastore.Name, datastore.Engine.SchemaFolder(datastore.Name), dialect);
+        var set = MigrationSetLoader.Load(projectDirectory, datastore.Name, datastore.Engine.SchemaFolder(datastore.Name), Dialect(datastore));
         diagnostics.AddRange(set.Diagnostics);
         var lockPath = LockPath(set.Folder);
         var lockText = ReadOptional(projectDirectory, lockPath, diagnostics);

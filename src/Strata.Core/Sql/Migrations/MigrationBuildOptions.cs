@@ -10,4 +10,7 @@ public sealed record MigrationBuildOptions
 
     /// <summary>A Handlebars file (relative to the project) that replaces the default script layout, or null.</summary>
     public string? ScriptTemplate { get; init; }
+
+    /// <summary>Per-rule lint severities (StrataLintSeverity).</summary>
+    public Lint.LintOptions Lint { get; init; } = Strata.Core.Sql.Lint.LintOptions.Default;
 }
