@@ -69,4 +69,12 @@ public static partial class DiagnosticCatalog
     public static readonly DiagnosticDescriptor InvalidScriptSetting = new(
         "STRATA2017", DiagnosticSeverity.Error, "Invalid migration script setting",
         "{0} is '{1}', which is not a PostgreSQL interval Strata accepts: a number with ms, s, min, h or d (for example 10s or 15min), or 0 for no limit.");
+
+    public static readonly DiagnosticDescriptor NoDownPart = new(
+        "STRATA2018", DiagnosticSeverity.Error, "Migration has no down part",
+        "Rolling back to {0} needs the down part of migration '{1}', which has none. Add '-- strata:down' followed by the SQL that undoes it.");
+
+    public static readonly DiagnosticDescriptor UnknownRollbackTarget = new(
+        "STRATA2019", DiagnosticSeverity.Error, "Rollback target is not a migration version",
+        "StrataRollbackTo is '{0}', which is not the version of a migration of datastore '{1}' (nor 0, which rolls everything back).");
 }

@@ -5,6 +5,7 @@ using Strata.Core.Sql.Lexing;
 using Strata.Core.Sql.Lint;
 using Strata.Core.Templating;
 using Strata.Core.Text;
+using Strata.Migrations.Script;
 
 namespace Strata.Core.Sql.Migrations;
 
@@ -65,7 +66,7 @@ public static class MigrationBuild
             var found = new List<Diagnostic>();
             var (set, current) = Load(projectDirectory, datastore, found);
             bool Accepted(Diagnostic d) => d.Descriptor == DiagnosticCatalog.LockedMigrationEdited &&
-                set.Migrations.Any(m => m.RelativePath == d.Location.File && acceptEdits.Any(v => Strata.Migrations.Script.MigrationVersion.Compare(v, m.Version) == 0));
+                set.Migrations.Any(m => m.RelativePath == d.Location.File && acceptEdits.Any(v => MigrationVersion.Compare(v, m.Version) == 0));
             var remaining = found.Where(d => !Accepted(d) && d.Descriptor != DiagnosticCatalog.LockedFileRenamed).ToList();
             foreach (var diagnostic in remaining)
             {
@@ -79,6 +80,32 @@ public static class MigrationBuild
         }
 
         return locks;
+    }
+
+    /// <summary>obj/strata/&lt;datastore&gt;/rollback-to-&lt;target&gt;.sql for each SQL datastore (or the one named).</summary>
+    public static IReadOnlyList<GeneratedScript> Rollback(
+        string projectDirectory, IEnumerable<DatastoreDeclaration> datastores, MigrationBuildOptions options, string target, ITextTemplateRenderer renderer, ICollection<Diagnostic> diagnostics)
+    {
+        var scripts = new List<GeneratedScript>();
+        foreach (var datastore in SqlDatastores(datastores))
+        {
+            var found = new List<Diagnostic>();
+            var (set, _) = Load(projectDirectory, datastore, found);
+            var errors = found.Where(d => d.IsError).ToList();
+            var content = errors.Count == 0 ? RollbackScriptGenerator.Generate(set, datastore.Engine, target.Trim(), options.Settings, renderer, errors) : null;
+            foreach (var diagnostic in errors)
+            {
+                diagnostics.Add(diagnostic);
+            }
+
+            if (content is not null)
+            {
+                var output = Path.Combine(options.OutputDirectory, datastore.Name, $"rollback-to-{target.Trim()}.sql").Replace('\\', '/');
+                scripts.Add(new GeneratedScript(datastore.Name, datastore.Engine.Id, output, content, set.Migrations.Count(m => MigrationVersion.Compare(m.Version, target) > 0), target, null));
+            }
+        }
+
+        return scripts;
     }
 
     public static string LockPath(string migrationsFolder) => Path.Combine(Path.GetDirectoryName(migrationsFolder) ?? "", MigrationLock.FileName).Replace('\\', '/');
