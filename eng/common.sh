@@ -3,7 +3,8 @@
 set -euo pipefail
 
 repo_root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-packages_dir="$repo_root/artifacts/packages"
+# STRATA_PACKAGES_OUT lets two runs on one machine (a benchmark and the tests) pack without racing.
+packages_dir="${STRATA_PACKAGES_OUT:-$repo_root/artifacts/packages}"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1 MSBUILDDISABLENODEREUSE=1
 
 step() { printf '\n== %s\n' "$*"; }
