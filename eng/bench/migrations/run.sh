@@ -13,7 +13,8 @@
 # STATUS_COUNT (default 10000), KEEP=1 keeps the scratch folder. Installs alembic, hyperfine and PostgreSQL from apt
 # when missing. Needs root (apt, and the cluster runs as the postgres user through runuser) or a PostgreSQL it can
 # start as the current user.
-source "$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)/eng/common.sh"
+set -euo pipefail
+source "$(cd "$(dirname "${BASH_SOURCE[0]}")/../../.." && pwd)/eng/common.sh"
 bench="$repo_root/eng/bench/migrations"
 RUNS="${RUNS:-3}"
 BUILD_RUNS="${BUILD_RUNS:-5}"
@@ -145,8 +146,7 @@ dotnet build "$bench/ApplyBench" -c Release -nologo -v:q >/dev/null || fail "App
 dotnet build "$bench/StatusBench" -c Release -nologo -v:q >/dev/null || fail "StatusBench did not build"
 applybench="$repo_root/artifacts/bin/ApplyBench/release/ApplyBench.dll"
 statusbench="$repo_root/artifacts/bin/StatusBench/release/StatusBench.dll"
-db=0
-fresh_db() { db=$((db + 1)); "${psqlc[@]}" -d postgres -c "CREATE DATABASE b$db" >/dev/null; echo "b$db"; }
+fresh_db() { local n; n="b$(date +%s%N)"; "${psqlc[@]}" -d postgres -c "CREATE DATABASE $n" >/dev/null; echo "$n"; }
 check_applied() { # db expected-history-table
   local n; n=$("${psqlc[@]}" -d "$1" -Atc "SELECT count(*) FROM pg_class WHERE relkind IN ('r','v') AND relnamespace = 'public'::regnamespace AND relname NOT LIKE 'strata_%'")
   [ "$n" = "$expected_relations" ] || fail "database $1 has $n tables and views, expected $expected_relations"

@@ -66,4 +66,26 @@ public sealed class MigrationScriptRoundTripTests : IDisposable
         result.Scripts.ShouldBeEmpty();
         result.Diagnostics.ShouldBeEmpty();
     }
+
+    [Fact]
+    public void A_user_template_replaces_the_layout()
+    {
+        _folder.Add("0001_create.sql", "CREATE TABLE t (id INTEGER);");
+        File.WriteAllText(Path.Combine(_folder.Project, "migrate.hbs"), "-- ours for {{datastore}}\n{{#each migrations}}-- {{version}} {{checksum}}\n{{body}}\n{{/each}}");
+        var result = MigrationBuild.Run(_folder.Project, [new DatastoreDeclaration("main", EngineCatalog.Sqlite)],
+            Options with { ScriptTemplate = "migrate.hbs" }, HandlebarsTextRenderer.Instance);
+        result.Diagnostics.ShouldBeEmpty();
+        result.Scripts[0].Content.ShouldStartWith("-- ours for main\n-- 0001 ");
+        result.Scripts[0].Content.ShouldContain("CREATE TABLE t (id INTEGER);");
+    }
+
+    [Fact]
+    public void A_missing_user_template_is_a_coded_error()
+    {
+        _folder.Add("0001_create.sql", "CREATE TABLE t (id INTEGER);");
+        var result = MigrationBuild.Run(_folder.Project, [new DatastoreDeclaration("main", EngineCatalog.Sqlite)],
+            Options with { ScriptTemplate = "nope.hbs" }, HandlebarsTextRenderer.Instance);
+        result.Diagnostics.ShouldHaveSingleItem().Id.ShouldBe("STRATA2016");
+        result.Scripts.ShouldBeEmpty();
+    }
 }
