@@ -15,7 +15,10 @@ pack_all() {
   rm -rf "$packages_dir"
   dotnet pack "$repo_root/Templates.sln" -c Release -nologo -v:q -p:PackageOutputPath="$packages_dir" >/dev/null \
     || { dotnet pack "$repo_root/Templates.sln" -c Release -nologo -v:q -p:PackageOutputPath="$packages_dir"; fail "dotnet pack failed"; }
-  ls "$packages_dir"/*.nupkg >/dev/null 2>&1 || fail "no package in $packages_dir"
+  local package
+  for package in Strata.Sdk Strata.Migrations Strata.Templates; do
+    ls "$packages_dir/$package".[0-9]*.nupkg >/dev/null 2>&1 || fail "dotnet pack did not produce $package in $packages_dir"
+  done
 }
 
 # A NuGet.config for a scratch folder: the local feed first, then the normal source for everything else.

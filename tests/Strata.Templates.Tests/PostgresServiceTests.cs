@@ -51,5 +51,26 @@ public sealed class PostgresServiceTests(TemplateHive hive, PostgresServer postg
         running.Log.ShouldContain("Datastore 'sqlite': applied 1 migration");
     }
 
+    [PostgresFact]
+    public async Task The_ci_dry_run_applies_pending_migrations_to_the_real_database_and_keeps_nothing()
+    {
+        var service = await hive.ScaffoldAsync("Dry", "--stores", "postgres");
+        var database = postgres.CreateDatabase();
+        var environment = new Dictionary<string, string?>
+        {
+            ["ConnectionStrings__main"] = $"Host=127.0.0.1;Port={postgres.Port};Database={database};Username={PostgresServer.User}",
+            ["PGPASSWORD"] = postgres.Password,
+        };
+
+        var clean = (await hive.DotnetAsync(service, environment, "build", "-nologo", "-tl:off", "-p:StrataDryRun=true")).ShouldSucceed("dry run");
+        clean.Output.ShouldContain("Strata: dry run main (postgres): 1 pending migration applied cleanly in a transaction that was rolled back");
+        postgres.Query(database, "SELECT count(*) FROM pg_tables WHERE schemaname = 'public'").ShouldBe(["0"]);
+
+        await File.WriteAllTextAsync(Path.Combine(service, "db/main/migrations/0002_bad.sql"), "-- typo\nALTER TABLE todo ADD COLUMN notes text;\n");
+        var failed = await hive.DotnetAsync(service, environment, "build", "-nologo", "-tl:off", "-p:StrataDryRun=true");
+        failed.ExitCode.ShouldNotBe(0);
+        failed.Output.ShouldMatch(@"0002_bad\.sql\(2,1[,)].*error STRATA2050: Dry run: migration 0002 'bad' fails: 42P01");
+    }
+
     private Task<ProcessResult> Build(string service) => hive.DotnetAsync(service, "build", "-nologo", "-tl:off", "-warnaserror");
 }

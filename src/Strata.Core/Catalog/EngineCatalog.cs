@@ -34,6 +34,8 @@ public static class EngineCatalog
                 created_at TIMESTAMPTZ NOT NULL DEFAULT now()
             );
             """,
+        ImageRepositories = ["postgres", "pgvector/pgvector", "postgis/postgis", "timescale/timescaledb"], DataPath = "/var/lib/postgresql/data",
+        AlternateDataPaths = ["/var/lib/postgresql"], // PostgreSQL 18+ images keep PGDATA under /var/lib/postgresql
     };
 
     public static readonly EngineDescriptor MongoDb = new()
@@ -44,6 +46,7 @@ public static class EngineCatalog
         BackupProse = "A backup with `mongodump --uri \"$MONGODB_URI\" --archive=backups/{name}-$(date -u +%Y%m%dT%H%M%SZ).archive --gzip`.",
         RestoreProse = "Restore with `mongorestore --uri \"$MONGODB_URI\" --archive=<file>.archive --gzip --drop`.",
         SchemaHint = "one JSON Schema validator per collection, `<collection>.json`",
+        ImageRepositories = ["mongo", "mongodb/mongodb-community-server"], DataPath = "/data/db",
     };
 
     public static readonly EngineDescriptor Neo4j = new()
@@ -54,6 +57,7 @@ public static class EngineCatalog
         BackupProse = "A dump with `neo4j-admin database dump neo4j --to-path=backups/{name}/`, taken while the database is stopped (or an online backup on Enterprise Edition).",
         RestoreProse = "Restore with `neo4j-admin database load neo4j --from-path=backups/{name}/ --overwrite-destination=true` while the database is stopped.",
         SchemaHint = "Cypher constraint and index statements, `*.cypher`",
+        ImageRepositories = ["neo4j"], DataPath = "/data",
     };
 
     public static readonly EngineDescriptor Elasticsearch = new()
@@ -64,6 +68,7 @@ public static class EngineCatalog
         BackupProse = "A snapshot into a registered snapshot repository: `PUT _snapshot/backups/{name}-%3Cnow%2Fd%3E`, scheduled by a snapshot lifecycle policy.",
         RestoreProse = "Restore with `POST _snapshot/backups/<snapshot>/_restore` after closing or deleting the indices it replaces.",
         SchemaHint = "index mappings and settings, `<index>.json`",
+        ImageRepositories = ["docker.elastic.co/elasticsearch/elasticsearch", "elasticsearch"], DataPath = "/usr/share/elasticsearch/data",
     };
 
     public static readonly EngineDescriptor Chroma = new()
@@ -74,6 +79,8 @@ public static class EngineCatalog
         BackupProse = "A copy of Chroma's persist directory (`tar czf backups/{name}-$(date -u +%Y%m%dT%H%M%SZ).tgz chroma-data/`), taken while writes are paused.",
         RestoreProse = "Restore by stopping Chroma and unpacking a copy over its persist directory.",
         SchemaHint = "one collection definition per collection (embedding function, distance), `<collection>.json`",
+        ImageRepositories = ["chromadb/chroma", "ghcr.io/chroma-core/chroma"], DataPath = "/data",
+        AlternateDataPaths = ["/chroma/chroma"], // images before Chroma 1.0 persist to /chroma/chroma
     };
 
     public static readonly EngineDescriptor Qdrant = new()
@@ -84,6 +91,7 @@ public static class EngineCatalog
         BackupProse = "A snapshot of each collection with `POST /collections/<collection>/snapshots`, downloaded to `backups/{name}/`.",
         RestoreProse = "Restore with `PUT /collections/<collection>/snapshots/recover` from a downloaded snapshot.",
         SchemaHint = "one collection definition per collection (vector size, distance, payload indexes), `<collection>.json`",
+        ImageRepositories = ["qdrant/qdrant"], DataPath = "/qdrant/storage",
     };
 
     public static readonly EngineDescriptor Redis = new()
@@ -96,6 +104,7 @@ public static class EngineCatalog
         SchemaHint = "Redis has no schema to migrate; keys are written by the service under the prefix `{name}:`",
         DefaultRetentionPeriod = "P1D",
         SchemaLocationFormat = "docs/data/{0}.md",
+        ImageRepositories = ["redis"], DataPath = "/data",
     };
 
     public static IReadOnlyList<EngineDescriptor> All { get; } =
@@ -103,6 +112,13 @@ public static class EngineCatalog
 
     public static EngineDescriptor? Find(string id) =>
         All.FirstOrDefault(e => string.Equals(e.Id, id, StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>
+    /// The engine whose image repository this is (see <see cref="EngineDescriptor.ImageRepositories"/>), or null.
+    /// <paramref name="repository"/> is normalised the same way: lowercase, no tag or digest, no Docker Hub host or "library/".
+    /// </summary>
+    public static EngineDescriptor? FindByImageRepository(string repository) =>
+        All.FirstOrDefault(e => e.ImageRepositories.Contains(repository, StringComparer.OrdinalIgnoreCase));
 
     public static string KnownIds => string.Join(", ", All.Select(e => e.Id));
 }

@@ -62,6 +62,19 @@ public sealed record EngineDescriptor
     /// <summary>The first migration a new datastore gets (db/&lt;name&gt;/migrations/0001_init.sql), SQL engines only; {name} and {table}.</summary>
     public string? InitialMigration { get; init; }
 
+    /// <summary>
+    /// Container image repositories that run this engine, lowercase, without a tag and without the Docker Hub host or
+    /// its "library/" prefix (<c>postgres</c>, <c>pgvector/pgvector</c>, <c>docker.elastic.co/elasticsearch/elasticsearch</c>).
+    /// The compose check (STRATA30xx) knows a stateful compose service by its image's repository.
+    /// </summary>
+    public IReadOnlyList<string> ImageRepositories { get; init; } = [];
+
+    /// <summary>Where the engine's image keeps its data; the compose check wants a named volume mounted there.</summary>
+    public string? DataPath { get; init; }
+
+    /// <summary>Other data paths accepted for the engine's images (older or newer image layouts than <see cref="DataPath"/>).</summary>
+    public IReadOnlyList<string> AlternateDataPaths { get; init; } = [];
+
     public string SchemaLocation(string datastore) =>
         string.Format(System.Globalization.CultureInfo.InvariantCulture, SchemaLocationFormat ?? SchemaFolderFormat, datastore);
 

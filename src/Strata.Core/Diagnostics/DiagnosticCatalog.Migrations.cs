@@ -77,4 +77,16 @@ public static partial class DiagnosticCatalog
     public static readonly DiagnosticDescriptor UnknownRollbackTarget = new(
         "STRATA2019", DiagnosticSeverity.Error, "Rollback target is not a migration version",
         "StrataRollbackTo is '{0}', which is not the version of a migration of datastore '{1}' (nor 0, which rolls everything back).");
+
+    public static readonly DiagnosticDescriptor DryRunFailed = new(
+        "STRATA2050", DiagnosticSeverity.Error, "Migration fails in the dry run",
+        "{0}");
+
+    public static readonly DiagnosticDescriptor DryRunNoConnection = new(
+        "STRATA2051", DiagnosticSeverity.Error, "Dry run has no connection string",
+        "The dry run of datastore '{0}' ({1}) needs a connection string: set the environment variable STRATA_DRYRUN_CONNECTION__{0} or ConnectionStrings__{0}, or the property StrataDryRunConnection.");
+
+    public static readonly DiagnosticDescriptor DryRunNotPossible = new(
+        "STRATA2052", DiagnosticSeverity.Error, "Dry run could not run",
+        "The dry run of datastore '{0}' could not run: {1}");
 }

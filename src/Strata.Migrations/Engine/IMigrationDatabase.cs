@@ -17,6 +17,13 @@ internal interface IMigrationDatabase : IAsyncDisposable
     /// </summary>
     Task LockAsync(CancellationToken cancellationToken);
 
+    /// <summary>
+    /// True when <see cref="LockAsync"/> excludes every other applier for the whole run (PostgreSQL's session advisory
+    /// lock, which the psql script takes too): the history read after it stays true, so pending migrations are not read
+    /// again one by one. False when each transaction locks on its own (SQLite), where another applier may get in between.
+    /// </summary>
+    bool HoldsRunLock { get; }
+
     /// <summary>Runs the script's prologue (history table DDL) in one write transaction.</summary>
     Task RunPrologueAsync(string prologue, CancellationToken cancellationToken);
 

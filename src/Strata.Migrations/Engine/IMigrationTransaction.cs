@@ -9,6 +9,13 @@ internal interface IMigrationTransaction : IAsyncDisposable
     /// <summary>Runs a migration body statement by statement; rejects transaction control statements.</summary>
     Task ExecuteAsync(string body, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Runs a migration body (its statements in order), records <paramref name="row"/> (the dialect sets its duration
+    /// and, where the server does not, its time) and commits, all or nothing: on a failure nothing is committed and
+    /// disposal rolls back. Rejects transaction control statements before anything runs. Returns the time it took.
+    /// </summary>
+    Task<TimeSpan> ApplyAsync(string body, HistoryRow row, CancellationToken cancellationToken);
+
     Task InsertAsync(HistoryRow row, CancellationToken cancellationToken);
 
     Task CommitAsync(CancellationToken cancellationToken);

@@ -10,6 +10,12 @@ public interface IMigrator
     /// <summary>Applies pending migrations in order, each in its own transaction. Throws <see cref="Errors.MigrationException"/>.</summary>
     Task<MigrationResult> ApplyAsync(CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Runs every pending migration inside one transaction that is always rolled back; throws the same
+    /// <see cref="Errors.MigrationException"/> (with file and line) that applying would. Changes nothing.
+    /// </summary>
+    Task<MigrationResult> DryRunAsync(CancellationToken cancellationToken = default);
+
     /// <summary>Every migration of the script and every unknown applied one, in version order. Changes nothing.</summary>
     Task<IReadOnlyList<MigrationStatus>> StatusAsync(CancellationToken cancellationToken = default);
 }

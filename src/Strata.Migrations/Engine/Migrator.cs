@@ -6,10 +6,11 @@ using Strata.Migrations.Script;
 namespace Strata.Migrations.Engine;
 
 /// <summary>
-/// The engine-neutral rules: verify before changing anything, then one transaction per migration, re-checking
-/// the history inside it so that concurrent appliers (replicas starting together) apply each migration once.
+/// The engine-neutral rules: verify before changing anything, then one transaction per migration. Concurrent appliers
+/// (replicas starting together) apply each migration once: under a run-wide lock (PostgreSQL) the history read after
+/// taking it is the truth for the whole run; otherwise (SQLite) it is read again for each migration inside its transaction.
 /// </summary>
-internal sealed class Migrator : IMigrator
+internal sealed partial class Migrator : IMigrator
 {
     private readonly Func<IMigrationDatabase> openDatabase;
     private readonly MigrationOptions options;
@@ -102,30 +103,27 @@ internal sealed class Migrator : IMigrator
         var transaction = await database.BeginAsync(cancellationToken).ConfigureAwait(false);
         await using (transaction.ConfigureAwait(false))
         {
-            // The lock is held from here on; the history read before it may be stale.
-            var existing = await transaction.FindAsync(migration.NormalizedVersion, cancellationToken).ConfigureAwait(false);
-            if (existing is not null)
+            if (!database.HoldsRunLock)
             {
-                if (existing.Checksum != migration.Checksum)
+                // The engine's lock is held from here on; the history read before it may be stale.
+                var existing = await transaction.FindAsync(migration.NormalizedVersion, cancellationToken).ConfigureAwait(false);
+                if (existing is not null)
                 {
-                    throw ChecksumMismatch([(migration, existing)]);
-                }
+                    if (existing.Checksum != migration.Checksum)
+                    {
+                        throw ChecksumMismatch([(migration, existing)]);
+                    }
 
-                Report($"Skipped {migration.Version}: another process applied it meanwhile");
-                return null;
+                    Report($"Skipped {migration.Version}: another process applied it meanwhile");
+                    return null;
+                }
             }
 
-            var started = Stopwatch.GetTimestamp();
             try
             {
-                await transaction.ExecuteAsync(migration.Body, cancellationToken).ConfigureAwait(false);
-                var elapsed = Stopwatch.GetElapsedTime(started);
-                var row = new HistoryRow(
-                    migration.NormalizedVersion, migration.Description, migration.Checksum, DateTimeOffset.UtcNow,
-                    options.AppliedBy, (long)elapsed.TotalMilliseconds);
-                await transaction.InsertAsync(row, cancellationToken).ConfigureAwait(false);
-                await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-                Report(string.Create(CultureInfo.InvariantCulture, $"Applied {migration.Version} {migration.Description} in {row.DurationMs} ms"));
+                var row = new HistoryRow(migration.NormalizedVersion, migration.Description, migration.Checksum, null, options.AppliedBy, 0);
+                var elapsed = await transaction.ApplyAsync(migration.Body, row, cancellationToken).ConfigureAwait(false);
+                Report(string.Create(CultureInfo.InvariantCulture, $"Applied {migration.Version} {migration.Description} in {(long)elapsed.TotalMilliseconds} ms"));
                 return new AppliedMigration(migration.Version, migration.Description, migration.Source, elapsed);
             }
             catch (StatementFailedException ex)
@@ -144,7 +142,7 @@ internal sealed class Migrator : IMigrator
         IMigrationDatabase database, ScriptMigration migration, List<AppliedMigration> done, CancellationToken cancellationToken)
     {
         Report($"Applying {migration.Version} {migration.Description} ({migration.Source}) outside a transaction (transaction=none)");
-        if (await FindAsync(database, migration, cancellationToken).ConfigureAwait(false))
+        if (!database.HoldsRunLock && await FindAsync(database, migration, cancellationToken).ConfigureAwait(false))
         {
             return null;
         }
@@ -166,7 +164,7 @@ internal sealed class Migrator : IMigrator
             try
             {
                 // SQLite has no run-wide lock: another applier may have run the same body meanwhile and recorded it.
-                if (await transaction.FindAsync(migration.NormalizedVersion, cancellationToken).ConfigureAwait(false) is null)
+                if (database.HoldsRunLock || await transaction.FindAsync(migration.NormalizedVersion, cancellationToken).ConfigureAwait(false) is null)
                 {
                     var row = new HistoryRow(
                         migration.NormalizedVersion, migration.Description, migration.Checksum, DateTimeOffset.UtcNow,

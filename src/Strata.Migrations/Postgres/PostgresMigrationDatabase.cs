@@ -40,6 +40,12 @@ internal sealed class PostgresMigrationDatabase : IMigrationDatabase
 
     public long LockKey => MigrationLockKey.For(script.Datastore);
 
+    /// <summary>
+    /// True: the session advisory lock is held from <see cref="LockAsync"/> to disposal, and every Strata applier (this
+    /// runtime and the generated psql script) takes it before reading the history.
+    /// </summary>
+    public bool HoldsRunLock => true;
+
     public string LockTimeoutSetting => script.LockTimeout ?? ScriptFormat.DefaultLockTimeout;
 
     public string StatementTimeoutSetting => script.StatementTimeout ?? ScriptFormat.DefaultStatementTimeout;
@@ -154,7 +160,7 @@ internal sealed class PostgresMigrationDatabase : IMigrationDatabase
 
     public async Task RunPrologueAsync(string prologue, CancellationToken cancellationToken)
     {
-        var transaction = await BeginAsync(cancellationToken).ConfigureAwait(false);
+        var transaction = await StartAsync(cancellationToken).ConfigureAwait(false);
         await using (transaction.ConfigureAwait(false))
         {
             await transaction.ExecuteAsync(prologue, cancellationToken).ConfigureAwait(false);
@@ -201,7 +207,11 @@ internal sealed class PostgresMigrationDatabase : IMigrationDatabase
         }
     }
 
-    public async Task<IMigrationTransaction> BeginAsync(CancellationToken cancellationToken)
+    public async Task<IMigrationTransaction> BeginAsync(CancellationToken cancellationToken) =>
+        await StartAsync(cancellationToken).ConfigureAwait(false);
+
+    /// <summary>Npgsql sends BEGIN with the transaction's first command: this costs no round trip.</summary>
+    private async Task<PostgresMigrationTransaction> StartAsync(CancellationToken cancellationToken)
     {
         try
         {

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Npgsql;
 using NpgsqlTypes;
 using Strata.Migrations.Engine;
@@ -5,7 +6,10 @@ using Strata.Migrations.Script;
 
 namespace Strata.Migrations.Postgres;
 
-/// <summary>One migration's transaction on the migration connection; rolled back unless committed.</summary>
+/// <summary>
+/// One migration's transaction on the migration connection; rolled back unless committed. Npgsql sends BEGIN with the
+/// first command that follows, not in a round trip of its own.
+/// </summary>
 internal sealed class PostgresMigrationTransaction(PostgresMigrationDatabase database, NpgsqlTransaction transaction) : IMigrationTransaction
 {
     private bool completed;
@@ -29,26 +33,81 @@ internal sealed class PostgresMigrationTransaction(PostgresMigrationDatabase dat
         }
     }
 
+    /// <summary>Statement by statement, one round trip each (the prologue).</summary>
     public Task ExecuteAsync(string body, CancellationToken cancellationToken) =>
         PostgresStatementRunner.ExecuteAsync(database.Connection, body, database, cancellationToken);
 
-    public async Task InsertAsync(HistoryRow row, CancellationToken cancellationToken)
+    /// <summary>
+    /// The body's statements, the history INSERT and COMMIT as one pipelined batch: BEGIN goes out with it, so a migration
+    /// is one round trip. The server runs the commands in order and, after a failure, skips the rest up to the batch's
+    /// Sync, COMMIT included; the transaction is then rolled back on disposal. The failing command is named from the same
+    /// execution (<see cref="PostgresStatementRunner.FailedIndex"/>), never by running anything again.
+    /// </summary>
+    public async Task<TimeSpan> ApplyAsync(string body, HistoryRow row, CancellationToken cancellationToken)
     {
-        // applied_at is the server's now() (the column default), as for a psql run; applied_by defaults to current_user.
-        var command = new NpgsqlCommand(
-            $"INSERT INTO {ScriptFormat.HistoryTable} (version, description, checksum, applied_by, duration_ms) VALUES ($1, $2, $3, coalesce($4, current_user), $5)",
-            database.Connection,
-            transaction);
-        await using (command.ConfigureAwait(false))
+        var statements = PostgresStatementRunner.Split(body);
+        var batch = new NpgsqlBatch(database.Connection, transaction) { Timeout = 0 }; // statement_timeout bounds each statement
+        await using (batch.ConfigureAwait(false))
         {
-            command.Parameters.Add(new NpgsqlParameter { Value = row.NormalizedVersion, NpgsqlDbType = NpgsqlDbType.Text });
-            command.Parameters.Add(new NpgsqlParameter { Value = row.Description, NpgsqlDbType = NpgsqlDbType.Text });
-            command.Parameters.Add(new NpgsqlParameter { Value = row.Checksum, NpgsqlDbType = NpgsqlDbType.Text });
-            command.Parameters.Add(new NpgsqlParameter { Value = (object?)row.AppliedBy ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text });
-            command.Parameters.Add(new NpgsqlParameter { Value = row.DurationMs, NpgsqlDbType = NpgsqlDbType.Bigint });
+            foreach (var statement in statements)
+            {
+                batch.BatchCommands.Add(new NpgsqlBatchCommand(body[statement.Start..statement.End]));
+            }
+
+            // duration_ms is measured by the server: from the transaction's start (now()) to this row, i.e. the body.
+            batch.BatchCommands.Add(HistoryInsert(row, "(1000 * extract(epoch FROM clock_timestamp() - now()))::bigint"));
+            batch.BatchCommands.Add(new NpgsqlBatchCommand("COMMIT"));
+            var started = Stopwatch.GetTimestamp();
             try
             {
-                await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+                await batch.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            }
+            catch (PostgresException ex) when (!cancellationToken.IsCancellationRequested && !PostgresMigrationDatabase.IsUnavailable(ex))
+            {
+                var failed = PostgresStatementRunner.FailedIndex(batch, ex);
+                if (failed >= 0 && failed < statements.Count)
+                {
+                    throw PostgresStatementRunner.Failed(body, statements[failed], ex, database);
+                }
+
+                if (failed == statements.Count)
+                {
+                    throw new StatementFailedException(null, $"Recording it in {ScriptFormat.HistoryTable} failed: {ex.SqlState}: {ex.MessageText.TrimEnd('.')}.", ex);
+                }
+
+                if (failed == statements.Count + 1)
+                {
+                    // A deferred constraint fails here and is the migration's fault; the server has rolled back already.
+                    completed = true;
+                    throw new StatementFailedException(null, $"COMMIT failed: {ex.SqlState}: {ex.MessageText.TrimEnd('.')}.", ex);
+                }
+
+                // Not expected (see FailedIndex); the server's message still says what went wrong.
+                throw new StatementFailedException(
+                    statements.Count > 0 ? statements[0].Line : null,
+                    $"{ex.SqlState}: {ex.MessageText.TrimEnd('.')} (the failing statement could not be identified).",
+                    ex);
+            }
+            catch (NpgsqlException ex) when (!cancellationToken.IsCancellationRequested)
+            {
+                throw database.Unavailable("apply a migration to", ex);
+            }
+
+            completed = true;
+            return Stopwatch.GetElapsedTime(started);
+        }
+    }
+
+    public async Task InsertAsync(HistoryRow row, CancellationToken cancellationToken)
+    {
+        var batch = new NpgsqlBatch(database.Connection, transaction);
+        await using (batch.ConfigureAwait(false))
+        {
+            batch.BatchCommands.Add(HistoryInsert(row, "$5"));
+            batch.BatchCommands[0].Parameters.Add(new NpgsqlParameter { Value = row.DurationMs, NpgsqlDbType = NpgsqlDbType.Bigint });
+            try
+            {
+                await batch.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
             }
             catch (PostgresException ex) when (!cancellationToken.IsCancellationRequested && !PostgresMigrationDatabase.IsUnavailable(ex))
             {
@@ -96,5 +155,20 @@ internal sealed class PostgresMigrationTransaction(PostgresMigrationDatabase dat
         }
 
         await transaction.DisposeAsync().ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// The history row's INSERT; <paramref name="durationMs"/> is SQL for duration_ms. applied_at is the server's now()
+    /// (the column default), as for a psql run; applied_by defaults to current_user.
+    /// </summary>
+    private static NpgsqlBatchCommand HistoryInsert(HistoryRow row, string durationMs)
+    {
+        var command = new NpgsqlBatchCommand(
+            $"INSERT INTO {ScriptFormat.HistoryTable} (version, description, checksum, applied_by, duration_ms) VALUES ($1, $2, $3, coalesce($4, current_user), {durationMs})");
+        command.Parameters.Add(new NpgsqlParameter { Value = row.NormalizedVersion, NpgsqlDbType = NpgsqlDbType.Text });
+        command.Parameters.Add(new NpgsqlParameter { Value = row.Description, NpgsqlDbType = NpgsqlDbType.Text });
+        command.Parameters.Add(new NpgsqlParameter { Value = row.Checksum, NpgsqlDbType = NpgsqlDbType.Text });
+        command.Parameters.Add(new NpgsqlParameter { Value = (object?)row.AppliedBy ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text });
+        return command;
     }
 }

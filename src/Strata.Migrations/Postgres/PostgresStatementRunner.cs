@@ -6,17 +6,20 @@ using Strata.Migrations.Engine;
 namespace Strata.Migrations.Postgres;
 
 /// <summary>
-/// Runs SQL one top-level statement at a time, each as a single-command <see cref="NpgsqlBatch"/>: Npgsql sends a batch
-/// command's text as is (a plain <see cref="NpgsqlCommand"/> would split it again with its own parser, which breaks
-/// BEGIN ATOMIC bodies), and the server's error position is then relative to a statement whose place in the body is
-/// known, so a failure maps to the source file's line. Outside a transaction, each statement is its own implicit
-/// transaction, which is what CREATE INDEX CONCURRENTLY needs. This is also how psql runs a file.
+/// Sends a body's top-level statements (<see cref="PostgresStatementSplitter"/>), each as its own
+/// <see cref="NpgsqlBatchCommand"/>: Npgsql sends a batch command's text as is (a plain <see cref="NpgsqlCommand"/> would
+/// split it again with its own parser, which breaks BEGIN ATOMIC bodies), and the server's error position is then
+/// relative to a statement whose place in the body is known, so a failure maps to the source file's line.
+/// <see cref="ExecuteAsync"/> sends them one batch per statement (outside a transaction each is its own implicit
+/// transaction, which CREATE INDEX CONCURRENTLY needs); a transactional migration sends them all in one pipelined
+/// batch (<see cref="PostgresMigrationTransaction.ApplyAsync"/>), and <see cref="FailedIndex"/> finds the one that failed.
 /// </summary>
 internal static partial class PostgresStatementRunner
 {
     private static readonly string[] TransactionControl = ["BEGIN", "START", "COMMIT", "END", "ROLLBACK", "ABORT", "PREPARE"];
 
-    public static async Task ExecuteAsync(NpgsqlConnection connection, string sql, PostgresMigrationDatabase database, CancellationToken cancellationToken)
+    /// <summary>The top-level statements of <paramref name="sql"/>; transaction control is refused before anything runs.</summary>
+    public static List<SqlStatement> Split(string sql)
     {
         var statements = PostgresStatementSplitter.Split(sql);
         foreach (var statement in statements)
@@ -31,7 +34,13 @@ internal static partial class PostgresStatementRunner
             }
         }
 
-        foreach (var statement in statements)
+        return statements;
+    }
+
+    /// <summary>One statement per round trip: for <c>transaction=none</c> bodies and the prologue.</summary>
+    public static async Task ExecuteAsync(NpgsqlConnection connection, string sql, PostgresMigrationDatabase database, CancellationToken cancellationToken)
+    {
+        foreach (var statement in Split(sql))
         {
             var batch = new NpgsqlBatch(connection) { Timeout = 0 }; // statement_timeout bounds it, not a client-side timer
             await using (batch.ConfigureAwait(false))
@@ -43,7 +52,7 @@ internal static partial class PostgresStatementRunner
                 }
                 catch (PostgresException ex) when (!cancellationToken.IsCancellationRequested && !PostgresMigrationDatabase.IsUnavailable(ex))
                 {
-                    throw new StatementFailedException(LineOf(sql, statement, ex), Describe(sql, statement, ex, database), ex);
+                    throw Failed(sql, statement, ex, database);
                 }
                 catch (NpgsqlException ex) when (!cancellationToken.IsCancellationRequested)
                 {
@@ -51,6 +60,35 @@ internal static partial class PostgresStatementRunner
                 }
             }
         }
+    }
+
+    /// <summary>A statement's server error as STRATA5002 material: the file line it points at and the message.</summary>
+    public static StatementFailedException Failed(string sql, SqlStatement statement, PostgresException ex, PostgresMigrationDatabase database) =>
+        new(LineOf(sql, statement, ex), Describe(sql, statement, ex, database), ex);
+
+    /// <summary>
+    /// The index of the command of a pipelined batch that failed, or -1 if none can be named. Npgsql 10 sets
+    /// <see cref="NpgsqlException.BatchCommand"/> only when the connection string asks for it (Include Failed Batched
+    /// Command), which a caller's data source may not; otherwise it is the first command that got no CommandComplete:
+    /// Npgsql sets <see cref="NpgsqlBatchCommand.StatementType"/> from that message, so every command that ran has one,
+    /// and the server skips every command after the failing one. Without error barriers, so this holds.
+    /// </summary>
+    public static int FailedIndex(NpgsqlBatch batch, PostgresException ex)
+    {
+        if (ex.BatchCommand is NpgsqlBatchCommand failed && batch.BatchCommands.IndexOf(failed) is var index and >= 0)
+        {
+            return index;
+        }
+
+        for (var i = 0; i < batch.BatchCommands.Count; i++)
+        {
+            if (batch.BatchCommands[i].StatementType == StatementType.Unknown)
+            {
+                return i;
+            }
+        }
+
+        return -1;
     }
 
     /// <summary>The line in <paramref name="sql"/> the error points at: the server's position, a DO block's PL/pgSQL line, or the statement's first line.</summary>

@@ -72,6 +72,9 @@ internal sealed class SqliteMigrationDatabase : IMigrationDatabase
     /// <summary>SQLite locks per migration, in <see cref="BeginAsync"/>.</summary>
     public Task LockAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
+    /// <summary>False: between two migrations another applier may take the write lock, so each one reads the history again.</summary>
+    public bool HoldsRunLock => false;
+
     /// <summary>In autocommit mode each statement is its own transaction (VACUUM, for one, refuses to run inside one).</summary>
     public Task ExecuteWithoutTransactionAsync(string body, CancellationToken cancellationToken)
     {

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Globalization;
 using SQLitePCL;
 using Strata.Migrations.Engine;
@@ -25,6 +26,16 @@ internal sealed class SqliteMigrationTransaction(SqliteMigrationDatabase databas
     {
         SqliteStatementRunner.Execute(database.Handle, body, cancellationToken);
         return Task.CompletedTask;
+    }
+
+    public async Task<TimeSpan> ApplyAsync(string body, HistoryRow row, CancellationToken cancellationToken)
+    {
+        var started = Stopwatch.GetTimestamp();
+        await ExecuteAsync(body, cancellationToken).ConfigureAwait(false);
+        var elapsed = Stopwatch.GetElapsedTime(started);
+        await InsertAsync(row with { AppliedAt = DateTimeOffset.UtcNow, DurationMs = (long)elapsed.TotalMilliseconds }, cancellationToken).ConfigureAwait(false);
+        await CommitAsync(cancellationToken).ConfigureAwait(false);
+        return elapsed;
     }
 
     public Task InsertAsync(HistoryRow row, CancellationToken cancellationToken)

@@ -139,6 +139,9 @@ public sealed class PostgresMigratorTests(PostgresServer server)
     [InlineData("CREATE TABLE a (id int);\nDO $$\nBEGIN\n  PERFORM 1;\n  PERFORM 1 / 0;\nEND $$;", 5)] // PL/pgSQL's line in a DO block
     [InlineData("/* a\n comment */ SELECT 1;\nSELECT 1 / 0;", 3)] // a runtime error has no position: the statement's line
     [InlineData("CREATE TABLE a (id int);\nINSERT INTO a VALUES (1), (1);\nALTER TABLE a\n  ADD PRIMARY KEY (id);", 3)]
+    [InlineData("CREATE TABLE a (id int);\nCREATE TABLE b (id int);\nCREATE TABL c (id int);\nCREATE TABLE d (id int);", 3)] // a syntax error mid-batch
+    [InlineData("CREATE TABLE a (id int);\nSELECT generate_series(1, 5000);\nSELECT x FROM a;", 3)] // after a statement that returned rows
+    [InlineData("SELEC 1;\nCREATE TABLE a (id int);", 1)] // the very first statement
     public async Task Error_lines_map_to_the_migration_file(string body, int line)
     {
         var db = new PgTestDatabase(server);

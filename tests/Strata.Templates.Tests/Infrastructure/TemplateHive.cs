@@ -65,6 +65,18 @@ public sealed class TemplateHive : IAsyncLifetime
     public Task<ProcessResult> DotnetAsync(string workingDirectory, params string[] arguments) =>
         ProcessRunner.RunAsync("dotnet", arguments, workingDirectory, Environment);
 
+    /// <summary>dotnet with extra environment variables (connection strings for a dry run, say).</summary>
+    public Task<ProcessResult> DotnetAsync(string workingDirectory, IDictionary<string, string?> environment, params string[] arguments)
+    {
+        var variables = Environment;
+        foreach (var (key, value) in environment)
+        {
+            variables[key] = value;
+        }
+
+        return ProcessRunner.RunAsync("dotnet", arguments, workingDirectory, variables);
+    }
+
     /// <summary>dotnet new strata-service in a fresh folder; returns the service's directory.</summary>
     public async Task<string> ScaffoldAsync(string name, params string[] extraArguments)
     {

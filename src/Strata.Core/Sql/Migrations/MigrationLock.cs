@@ -15,13 +15,18 @@ public sealed record MigrationLock(IReadOnlyList<MigrationLock.Entry> Entries)
 {
     public const string FileName = "migrations.lock";
 
+    // Indexed by normalized version: a build looks up every migration of a 1,000-migration chain.
+    private readonly Dictionary<string, Entry> _byVersion = Entries
+        .GroupBy(e => MigrationVersion.Normalize(e.Version), StringComparer.Ordinal)
+        .ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+
     public sealed record Entry(string Version, string Checksum, string FileName, IReadOnlyList<string> Accepts, int Line);
 
     public static MigrationLock Empty { get; } = new([]);
 
-    public Entry? Find(string version) => Entries.FirstOrDefault(e => MigrationVersion.Compare(e.Version, version) == 0);
+    public Entry? Find(string version) => _byVersion.GetValueOrDefault(MigrationVersion.Normalize(version));
 
-    public string? HighestVersion => Entries.Count == 0 ? null : Entries.Select(e => e.Version).Max(Comparer<string>.Create(MigrationVersion.Compare));
+    public string? HighestVersion { get; } = Entries.Count == 0 ? null : Entries.Select(e => e.Version).Max(Comparer<string>.Create(MigrationVersion.Compare));
 
     public static MigrationLock Parse(string text, string relativePath, ICollection<Diagnostic> diagnostics)
     {

@@ -34,7 +34,8 @@ public static class MigrationLockCheck
             }
         }
 
-        foreach (var entry in migrationLock.Entries.Where(e => !set.Migrations.Any(m => MigrationVersion.Compare(m.Version, e.Version) == 0)))
+        var present = set.Migrations.Select(m => MigrationVersion.Normalize(m.Version)).ToHashSet(StringComparer.Ordinal);
+        foreach (var entry in migrationLock.Entries.Where(e => !present.Contains(MigrationVersion.Normalize(e.Version))))
         {
             diagnostics.Add(DiagnosticCatalog.LockedMigrationMissing.Create(SourceLocation.At(lockPath, entry.Line, 1), entry.Version, entry.FileName, set.Folder));
         }
