@@ -7,7 +7,7 @@ namespace Strata.Core.Tests.Compose;
 /// <summary>Compose text in, diagnostics out; and where a piece of text is, to assert lines and columns.</summary>
 internal static class ComposeTest
 {
-    public const string File = "compose.yaml";
+    public const string FileName = "compose.yaml";
 
     /// <summary>
     /// A compliant service for datastore 'main' (postgres); the rule tests change one line of it. Line numbers:
@@ -34,7 +34,7 @@ internal static class ComposeTest
     public static readonly DeclaredDatastore Main = new("main", "postgres");
 
     public static IReadOnlyList<Diagnostic> Check(string yaml, params DeclaredDatastore[] datastores) =>
-        ComposeValidator.ValidateText(File, yaml, datastores.Length == 0 ? [Main] : datastores);
+        ComposeValidator.ValidateText(FileName, yaml, datastores.Length == 0 ? [Main] : datastores);
 
     /// <summary>The good file with one line (1-based) replaced, or with lines appended to a service.</summary>
     public static string GoodWith(int line, string replacement)
@@ -72,7 +72,7 @@ internal static class ComposeTest
         var matching = diagnostics.Where(d => d.Id == id).ToList();
         matching.Count.ShouldBe(1, string.Join(Environment.NewLine, diagnostics));
         var diagnostic = matching[0];
-        diagnostic.Location.File.ShouldBe(File);
+        diagnostic.Location.File.ShouldBe(FileName);
         (diagnostic.Location.Line, diagnostic.Location.Column).ShouldBe(at, diagnostic.ToString());
         return diagnostic;
     }
