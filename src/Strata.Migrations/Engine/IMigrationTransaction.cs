@@ -13,8 +13,11 @@ internal interface IMigrationTransaction : IAsyncDisposable
     /// Runs a migration body (its statements in order), records <paramref name="row"/> (the dialect sets its duration
     /// and, where the server does not, its time) and commits, all or nothing: on a failure nothing is committed and
     /// disposal rolls back. Rejects transaction control statements before anything runs. Returns the time it took.
+    /// With <paramref name="durable"/> false the commit need not wait for the disk (PostgreSQL: synchronous_commit off):
+    /// a later durable commit of the same run flushes it too, and a crash before that loses only whole migrations
+    /// together with their history rows, which the next run applies again.
     /// </summary>
-    Task<TimeSpan> ApplyAsync(string body, HistoryRow row, CancellationToken cancellationToken);
+    Task<TimeSpan> ApplyAsync(string body, HistoryRow row, bool durable, CancellationToken cancellationToken);
 
     Task InsertAsync(HistoryRow row, CancellationToken cancellationToken);
 

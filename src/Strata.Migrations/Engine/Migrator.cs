@@ -46,11 +46,12 @@ internal sealed partial class Migrator : IMigrator
 
             var done = new List<AppliedMigration>();
             var alreadyApplied = Script.Migrations.Count(m => applied.ContainsKey(m.NormalizedVersion));
-            foreach (var migration in Script.Migrations.Where(m => !applied.ContainsKey(m.NormalizedVersion)))
+            var pending = Script.Migrations.Where(m => !applied.ContainsKey(m.NormalizedVersion)).ToList();
+            foreach (var migration in pending)
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 var result = migration.Transactional
-                    ? await ApplyOneAsync(database, migration, done, cancellationToken).ConfigureAwait(false)
+                    ? await ApplyOneAsync(database, migration, done, durable: migration == pending[^1], cancellationToken).ConfigureAwait(false)
                     : await ApplyOutsideTransactionAsync(database, migration, done, cancellationToken).ConfigureAwait(false);
                 if (result is null)
                 {
@@ -97,7 +98,7 @@ internal sealed partial class Migrator : IMigrator
 
     /// <summary>Null when another applier got there first (found inside our transaction).</summary>
     private async Task<AppliedMigration?> ApplyOneAsync(
-        IMigrationDatabase database, ScriptMigration migration, List<AppliedMigration> done, CancellationToken cancellationToken)
+        IMigrationDatabase database, ScriptMigration migration, List<AppliedMigration> done, bool durable, CancellationToken cancellationToken)
     {
         Report($"Applying {migration.Version} {migration.Description} ({migration.Source})");
         var transaction = await database.BeginAsync(cancellationToken).ConfigureAwait(false);
@@ -122,7 +123,7 @@ internal sealed partial class Migrator : IMigrator
             try
             {
                 var row = new HistoryRow(migration.NormalizedVersion, migration.Description, migration.Checksum, null, options.AppliedBy, 0);
-                var elapsed = await transaction.ApplyAsync(migration.Body, row, cancellationToken).ConfigureAwait(false);
+                var elapsed = await transaction.ApplyAsync(migration.Body, row, durable, cancellationToken).ConfigureAwait(false);
                 Report(string.Create(CultureInfo.InvariantCulture, $"Applied {migration.Version} {migration.Description} in {(long)elapsed.TotalMilliseconds} ms"));
                 return new AppliedMigration(migration.Version, migration.Description, migration.Source, elapsed);
             }

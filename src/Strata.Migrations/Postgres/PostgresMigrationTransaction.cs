@@ -43,7 +43,7 @@ internal sealed class PostgresMigrationTransaction(PostgresMigrationDatabase dat
     /// Sync, COMMIT included; the transaction is then rolled back on disposal. The failing command is named from the same
     /// execution (<see cref="PostgresStatementRunner.FailedIndex"/>), never by running anything again.
     /// </summary>
-    public async Task<TimeSpan> ApplyAsync(string body, HistoryRow row, CancellationToken cancellationToken)
+    public async Task<TimeSpan> ApplyAsync(string body, HistoryRow row, bool durable, CancellationToken cancellationToken)
     {
         var statements = PostgresStatementRunner.Split(body);
         var batch = new NpgsqlBatch(database.Connection, transaction) { Timeout = 0 }; // statement_timeout bounds each statement
@@ -56,6 +56,13 @@ internal sealed class PostgresMigrationTransaction(PostgresMigrationDatabase dat
 
             // duration_ms is measured by the server: from the transaction's start (now()) to this row, i.e. the body.
             batch.BatchCommands.Add(HistoryInsert(row, "(1000 * extract(epoch FROM clock_timestamp() - now()))::bigint"));
+            if (!durable)
+            {
+                // Read at COMMIT, so it goes last: the run's final migration commits durably and flushes this one too.
+                batch.BatchCommands.Add(new NpgsqlBatchCommand("SET LOCAL synchronous_commit = off"));
+            }
+
+            int commitIndex = batch.BatchCommands.Count;
             batch.BatchCommands.Add(new NpgsqlBatchCommand("COMMIT"));
             var started = Stopwatch.GetTimestamp();
             try
@@ -75,7 +82,7 @@ internal sealed class PostgresMigrationTransaction(PostgresMigrationDatabase dat
                     throw new StatementFailedException(null, $"Recording it in {ScriptFormat.HistoryTable} failed: {ex.SqlState}: {ex.MessageText.TrimEnd('.')}.", ex);
                 }
 
-                if (failed == statements.Count + 1)
+                if (failed == commitIndex)
                 {
                     // A deferred constraint fails here and is the migration's fault; the server has rolled back already.
                     completed = true;

@@ -28,7 +28,7 @@ internal sealed class SqliteMigrationTransaction(SqliteMigrationDatabase databas
         return Task.CompletedTask;
     }
 
-    public async Task<TimeSpan> ApplyAsync(string body, HistoryRow row, CancellationToken cancellationToken)
+    public async Task<TimeSpan> ApplyAsync(string body, HistoryRow row, bool durable, CancellationToken cancellationToken)
     {
         var started = Stopwatch.GetTimestamp();
         await ExecuteAsync(body, cancellationToken).ConfigureAwait(false);

@@ -37,7 +37,8 @@ public sealed class ComposeHostileInputTests : IDisposable
     }
 
     [Fact]
-    public void A_tab_indentation_is_not_yaml() => Check("services:\n\tmain: {}\n").ShouldReportOnly("STRATA3002", (2, 1));
+    public void A_tab_indentation_is_not_yaml() =>
+        Check("services:\n\tmain: {}\n").ShouldReportOnly("STRATA3002", (1, 1)).Message.ShouldContain("found invalid tab"); // YamlDotNet's position: the mapping
 
     [Fact]
     public void An_unclosed_flow_list_is_reported_not_thrown() =>

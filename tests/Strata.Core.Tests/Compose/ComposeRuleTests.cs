@@ -105,7 +105,7 @@ public class ComposeRuleTests
     [Theory]
     [InlineData("      - ./data:/var/lib/postgresql/data", "bind mount")]
     [InlineData("      - /var/lib/postgresql/data", "anonymous volume")]
-    [InlineData("      - main-data:/var/lib/postgresql", "nothing is mounted there")]
+    [InlineData("      - main-data:/var/lib/pg", "nothing is mounted there")]
     [InlineData("      - other:/var/lib/postgresql/data", "not declared under the top-level 'volumes:'")]
     [InlineData("      - {type: tmpfs, target: /var/lib/postgresql/data}", "tmpfs")]
     public void A_missing_or_unnamed_data_volume_is_reported(string line, string reason)
