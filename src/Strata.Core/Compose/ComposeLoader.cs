@@ -1,7 +1,6 @@
-using System.Buffers;
 using System.Text;
-using System.Text.RegularExpressions;
 using Strata.Core.Diagnostics;
+using Strata.Core.Text;
 using YamlDotNet.Core;
 using YamlDotNet.Core.Events;
 using YamlDotNet.RepresentationModel;
@@ -13,7 +12,7 @@ namespace Strata.Core.Compose;
 /// size first, then UTF-8, then a non-recursive pass over YamlDotNet's parser events (depth, node count, alias
 /// expansion, recursive aliases, duplicate keys) before YamlDotNet builds its (recursive) node tree.
 /// </summary>
-internal static partial class ComposeLoader
+internal static class ComposeLoader
 {
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
@@ -30,7 +29,7 @@ internal static partial class ComposeLoader
             bytes = bytes[3..];
         }
 
-        var invalidAt = FindInvalidUtf8(bytes);
+        var invalidAt = Utf8File.FindInvalid(bytes);
         if (invalidAt >= 0)
         {
             var line = 1 + bytes[..invalidAt].Count((byte)'\n');
@@ -63,7 +62,7 @@ internal static partial class ComposeLoader
         }
         catch (YamlException ex)
         {
-            diagnostics.Add(DiagnosticCatalog.ComposeNotYaml.Create(At(file, ex.Start), YamlMessage(ex)));
+            diagnostics.Add(DiagnosticCatalog.ComposeNotYaml.Create(At(file, ex.Start), YamlText.Message(ex)));
             return null;
         }
 
@@ -148,13 +147,13 @@ internal static partial class ComposeLoader
 
                         if (open.Contains(alias.Value.Value))
                         {
-                            return Rejected(alias, $"the alias '*{Truncate(alias.Value.Value)}' refers to a node that contains it (a recursive structure)");
+                            return Rejected(alias, $"the alias '*{YamlText.Truncate(alias.Value.Value)}' refers to a node that contains it (a recursive structure)");
                         }
 
                         if (!anchors.TryGetValue(alias.Value.Value, out var size))
                         {
                             return DiagnosticCatalog.ComposeNotYaml.Create(At(file, alias.Start),
-                                $"the alias '*{Truncate(alias.Value.Value)}' refers to no anchor '&{Truncate(alias.Value.Value)}' defined before it");
+                                $"the alias '*{YamlText.Truncate(alias.Value.Value)}' refers to no anchor '&{YamlText.Truncate(alias.Value.Value)}' defined before it");
                         }
 
                         if (Add(size) is { } bomb)
@@ -201,7 +200,7 @@ internal static partial class ComposeLoader
         }
         catch (YamlException ex)
         {
-            return DiagnosticCatalog.ComposeNotYaml.Create(At(file, ex.Start), YamlMessage(ex));
+            return DiagnosticCatalog.ComposeNotYaml.Create(At(file, ex.Start), YamlText.Message(ex));
         }
         catch (InvalidOperationException)
         {
@@ -264,7 +263,7 @@ internal static partial class ComposeLoader
             frame.Keys ??= new Dictionary<string, long>(StringComparer.Ordinal);
             if (frame.Keys.TryGetValue(key, out var firstLine))
             {
-                return DiagnosticCatalog.ComposeDuplicateKey.Create(At(file, node.Start), Truncate(key), firstLine);
+                return DiagnosticCatalog.ComposeDuplicateKey.Create(At(file, node.Start), YamlText.Truncate(key), firstLine);
             }
 
             frame.Keys[key] = node.Start.Line;
@@ -272,33 +271,7 @@ internal static partial class ComposeLoader
         }
     }
 
-    private static string Truncate(string value) => value.Length <= 40 ? value : value[..40] + "...";
 
-    /// <summary>YamlException messages repeat the position ("(Line: 1, Col: 2, Idx: 3) - (...): "); the diagnostic already has it.</summary>
-    private static string YamlMessage(YamlException ex) => PositionPrefix().Replace(ex.Message, string.Empty).TrimEnd('.');
 
-    [GeneratedRegex(@"^\(Line: \d+, Col: \d+, Idx: \d+\) - \(Line: \d+, Col: \d+, Idx: \d+\): ", RegexOptions.CultureInvariant)]
-    private static partial Regex PositionPrefix();
 
-    /// <summary>Index of the first byte that does not start a valid UTF-8 sequence, or -1.</summary>
-    private static int FindInvalidUtf8(ReadOnlySpan<byte> bytes)
-    {
-        if (System.Text.Unicode.Utf8.IsValid(bytes))
-        {
-            return -1;
-        }
-
-        var offset = 0;
-        while (offset < bytes.Length)
-        {
-            if (Rune.DecodeFromUtf8(bytes[offset..], out _, out var consumed) != OperationStatus.Done)
-            {
-                return offset;
-            }
-
-            offset += consumed;
-        }
-
-        return -1;
-    }
 }

@@ -1,10 +1,9 @@
-using System.Buffers;
 using System.Text;
-using System.Text.RegularExpressions;
 using Markdig;
 using Markdig.Syntax;
 using Markdig.Syntax.Inlines;
 using Strata.Core.Diagnostics;
+using Strata.Core.Text;
 using YamlDotNet.Core;
 using YamlDotNet.Core.Events;
 using YamlDotNet.RepresentationModel;
@@ -16,7 +15,7 @@ namespace Strata.Core.Docs;
 /// Order matters for hostile input: size first, then UTF-8, then a non-recursive event pre-scan of the YAML
 /// (depth, aliases, scalar length) before YamlDotNet builds its (recursive) node tree.
 /// </summary>
-internal static partial class DocLoader
+internal static class DocLoader
 {
     private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder().UsePreciseSourceLocation().Build();
 
@@ -36,7 +35,7 @@ internal static partial class DocLoader
             bytes = bytes[3..];
         }
 
-        var invalidAt = FindInvalidUtf8(bytes);
+        var invalidAt = Utf8File.FindInvalid(bytes);
         if (invalidAt >= 0)
         {
             var line = 1 + bytes[..invalidAt].Count((byte)'\n');
@@ -163,7 +162,7 @@ internal static partial class DocLoader
         }
         catch (YamlException ex)
         {
-            diagnostics.Add(DiagnosticCatalog.DocFrontMatterInvalid.Create(At(ex.Start), "not valid YAML: " + YamlMessage(ex)));
+            diagnostics.Add(DiagnosticCatalog.DocFrontMatterInvalid.Create(At(ex.Start), "not valid YAML: " + YamlText.Message(ex)));
             return null;
         }
     }
@@ -203,7 +202,7 @@ internal static partial class DocLoader
                     depth--;
                     break;
                 case AnchorAlias alias:
-                    return new(current.Start, $"the front matter uses the YAML alias '*{Truncate(alias.Value.Value)}'; anchors and aliases are not allowed in datastore docs", true);
+                    return new(current.Start, $"the front matter uses the YAML alias '*{YamlText.Truncate(alias.Value.Value)}'; anchors and aliases are not allowed in datastore docs", true);
                 case Scalar scalar when scalar.Value.Length > DocLimits.MaxScalarChars:
                     return new(current.Start, $"a front-matter value is {scalar.Value.Length:N0} characters long, more than the limit of {DocLimits.MaxScalarChars:N0}", true);
             }
@@ -212,35 +211,9 @@ internal static partial class DocLoader
         return null;
     }
 
-    private static string Truncate(string value) => value.Length <= 40 ? value : value[..40] + "...";
 
-    /// <summary>YamlException messages repeat the position ("(Line: 1, Col: 2, Idx: 3) - (...): "); the diagnostic already has it.</summary>
-    private static string YamlMessage(YamlException ex) => PositionPrefix().Replace(ex.Message, string.Empty).TrimEnd('.');
 
-    [GeneratedRegex(@"^\(Line: \d+, Col: \d+, Idx: \d+\) - \(Line: \d+, Col: \d+, Idx: \d+\): ", RegexOptions.CultureInvariant)]
-    private static partial Regex PositionPrefix();
 
-    /// <summary>Index of the first byte that does not start a valid UTF-8 sequence, or -1.</summary>
-    private static int FindInvalidUtf8(ReadOnlySpan<byte> bytes)
-    {
-        if (System.Text.Unicode.Utf8.IsValid(bytes))
-        {
-            return -1;
-        }
-
-        var offset = 0;
-        while (offset < bytes.Length)
-        {
-            if (Rune.DecodeFromUtf8(bytes[offset..], out _, out var consumed) != OperationStatus.Done)
-            {
-                return offset;
-            }
-
-            offset += consumed;
-        }
-
-        return -1;
-    }
 
     private static List<DocSection> CollectSections(MarkdownDocument markdown)
     {

@@ -9,6 +9,28 @@ public static class Utf8File
 
     public readonly record struct InvalidByte(int Line, int Column, byte Value);
 
+    /// <summary>Index of the first byte that does not start a valid UTF-8 sequence, or -1.</summary>
+    public static int FindInvalid(ReadOnlySpan<byte> bytes)
+    {
+        if (System.Text.Unicode.Utf8.IsValid(bytes))
+        {
+            return -1;
+        }
+
+        var offset = 0;
+        while (offset < bytes.Length)
+        {
+            if (Rune.DecodeFromUtf8(bytes[offset..], out _, out var consumed) != System.Buffers.OperationStatus.Done)
+            {
+                return offset;
+            }
+
+            offset += consumed;
+        }
+
+        return -1;
+    }
+
     public static string? TryDecode(byte[] bytes, out InvalidByte invalid)
     {
         invalid = default;
