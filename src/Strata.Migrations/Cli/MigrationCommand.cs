@@ -21,8 +21,9 @@ public static class MigrationCommand
 
     public const string Usage = """
         Usage:
-          migrate           apply pending migrations, each in its own transaction
-          migrate status    list every migration and whether it is applied
+          migrate                                   apply pending migrations, each in its own transaction
+          migrate status                            list every migration and whether it is applied
+          migrate down <version> [--datastore <n>]  undo the migrations above <version>, newest first (0: all)
         """;
 
     /// <summary>True when the first argument is <c>migrate</c>; otherwise the service starts normally.</summary>
@@ -42,6 +43,11 @@ public static class MigrationCommand
         ArgumentNullException.ThrowIfNull(error);
 
         var sub = args.Count > 1 ? args[1] : null;
+        if (sub == "down")
+        {
+            return await DownCommandAsync(args, migratorFactory, output, error, cancellationToken).ConfigureAwait(false);
+        }
+
         if (!Handles(args) || args.Count > 2 || sub is not (null or "status" or "--help" or "-h" or "help"))
         {
             await error.WriteLineAsync($"error: unknown command '{string.Join(' ', args)}'.").ConfigureAwait(false);
@@ -71,6 +77,46 @@ public static class MigrationCommand
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
             await error.WriteLineAsync("error: cancelled; the migration in progress was rolled back.").ConfigureAwait(false);
+            return Failure;
+        }
+    }
+
+    /// <summary>migrate down &lt;version&gt; [--datastore &lt;name&gt;]: a service with several datastores runs it for the named one only.</summary>
+    private static async Task<int> DownCommandAsync(IReadOnlyList<string> args, Func<IMigrator> migratorFactory, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    {
+        string? datastore = null;
+        if (args.Count == 5 && args[3] == "--datastore")
+        {
+            datastore = args[4];
+        }
+        else if (args.Count != 3)
+        {
+            await error.WriteLineAsync($"error: '{string.Join(' ', args)}' needs a version: migrate down <version> [--datastore <name>].").ConfigureAwait(false);
+            await error.WriteLineAsync(Usage).ConfigureAwait(false);
+            return UsageError;
+        }
+
+        try
+        {
+            var migrator = migratorFactory();
+            if (datastore is not null && !string.Equals(migrator.Script.Datastore, datastore, StringComparison.Ordinal))
+            {
+                return Success;
+            }
+
+            var result = await migrator.DownAsync(args[2], cancellationToken).ConfigureAwait(false);
+            foreach (var undone in result.Applied)
+            {
+                await output.WriteLineAsync($"Undid {undone.Version} {undone.Description}").ConfigureAwait(false);
+            }
+
+            await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+                $"Datastore '{migrator.Script.Datastore}': undid {result.Applied.Count} migration{(result.Applied.Count == 1 ? "" : "s")}; {result.AlreadyApplied} still applied.")).ConfigureAwait(false);
+            return Success;
+        }
+        catch (MigrationException ex)
+        {
+            await error.WriteLineAsync(ex.Message).ConfigureAwait(false);
             return Failure;
         }
     }

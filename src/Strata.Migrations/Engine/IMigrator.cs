@@ -16,6 +16,13 @@ public interface IMigrator
     /// </summary>
     Task<MigrationResult> DryRunAsync(CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Undoes every applied migration above <paramref name="targetVersion"/>, newest first, each with its down part in a
+    /// transaction of its own together with the removal of its history row ("0" undoes them all). Checks first that
+    /// each has a down part (STRATA5007), so a rollback that cannot finish does not start.
+    /// </summary>
+    Task<MigrationResult> DownAsync(string targetVersion, CancellationToken cancellationToken = default);
+
     /// <summary>Every migration of the script and every unknown applied one, in version order. Changes nothing.</summary>
     Task<IReadOnlyList<MigrationStatus>> StatusAsync(CancellationToken cancellationToken = default);
 }

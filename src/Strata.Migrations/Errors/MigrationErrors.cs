@@ -27,8 +27,11 @@ public static class MigrationErrors
     public static readonly MigrationErrorDescriptor DatabaseUnavailable =
         new("STRATA5006", "Could not open or lock the database", MigrationSeverity.Error);
 
+    public static readonly MigrationErrorDescriptor CannotRollBack =
+        new("STRATA5007", "Cannot roll back to that version", MigrationSeverity.Error);
+
     public static IReadOnlyList<MigrationErrorDescriptor> All { get; } =
-        [ChecksumMismatch, MigrationFailed, ScriptNotFound, MalformedScript, UnknownApplied, DatabaseUnavailable];
+        [ChecksumMismatch, MigrationFailed, ScriptNotFound, MalformedScript, UnknownApplied, DatabaseUnavailable, CannotRollBack];
 
     public static MigrationErrorDescriptor? Find(string code) => All.FirstOrDefault(d => d.Code == code);
 }

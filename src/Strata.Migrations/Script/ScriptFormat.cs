@@ -17,6 +17,12 @@ public static class ScriptFormat
     /// <summary>Opens a section of commands for <c>psql -f</c> only (session setup, <c>\if</c> glue, history inserts); the runtime skips it.</summary>
     public const string Psql = "-- strata:psql";
 
+    /// <summary>
+    /// Opens the down part of an earlier migration (<c>version=… checksum=… line=…</c>, line: where it starts in the
+    /// source file), run only by <c>migrate down</c>; closed by <see cref="End"/>.
+    /// </summary>
+    public const string Down = "-- strata:down";
+
     /// <summary>Script attribute: PostgreSQL <c>lock_timeout</c> for the migration session, e.g. <c>10s</c>.</summary>
     public const string LockTimeoutAttribute = "lock_timeout";
 

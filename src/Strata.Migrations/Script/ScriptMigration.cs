@@ -12,6 +12,8 @@ namespace Strata.Migrations.Script;
 /// <param name="Body">The SQL, LF line ends, no trailing newline; <see cref="Checksum"/> is computed on it.</param>
 /// <param name="ScriptLine">The line of the migration's header in the script, for errors about the script itself.</param>
 /// <param name="Transactional">False for <c>transaction=none</c>: the body runs outside a transaction (e.g. CREATE INDEX CONCURRENTLY).</param>
+/// <param name="DownBody">What undoes the migration (the source file's part after <c>-- strata:down</c>), or null.</param>
+/// <param name="DownLine">The source file line where <paramref name="DownBody"/> starts.</param>
 public sealed record ScriptMigration(
     string Version,
     string NormalizedVersion,
@@ -20,4 +22,6 @@ public sealed record ScriptMigration(
     string Source,
     string Body,
     int ScriptLine = 0,
-    bool Transactional = true);
+    bool Transactional = true,
+    string? DownBody = null,
+    int DownLine = 0);

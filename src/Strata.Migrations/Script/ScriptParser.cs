@@ -57,6 +57,10 @@ internal sealed partial class ScriptParser
             {
                 throw Error($"A second '-- strata:prologue' (the first is at line {prologueLine - 1}); a script has one prologue, before its migrations.");
             }
+            else if (IsMarker(line, ScriptFormat.Down))
+            {
+                ReadDown(migrations);
+            }
             else
             {
                 var migration = ReadMigration();
@@ -224,6 +228,53 @@ internal sealed partial class ScriptParser
         }
 
         return new ScriptMigration(version, MigrationVersion.Normalize(version), description, checksum, source, body, headerLine, Transactional: transaction is null);
+    }
+
+    /// <summary>A down section belongs to a migration that came before it; it replaces that entry with its down part.</summary>
+    private void ReadDown(List<ScriptMigration> migrations)
+    {
+        var headerLine = LineNumber;
+        var attributes = ReadAttributes(ScriptFormat.Down);
+        var version = attributes.Required("version");
+        var checksum = attributes.Required("checksum");
+        var lineText = attributes.Required("line");
+        var at = migrations.FindIndex(m => MigrationVersion.IsValid(version) && MigrationVersion.Compare(m.Version, version) == 0);
+        if (at < 0)
+        {
+            throw Error($"The down part of migration {version} comes before (or without) the migration itself.");
+        }
+
+        if (migrations[at].DownBody is not null)
+        {
+            throw Error($"Migration {version} has a second down part.");
+        }
+
+        if (!int.TryParse(lineText, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var downLine) || downLine < 1)
+        {
+            throw Error($"'line={lineText}' of the down part of migration {version} is not a line number.");
+        }
+
+        index++;
+        var bodyStart = index;
+        while (index < lines.Length && !IsMarker(lines[index], ScriptFormat.End))
+        {
+            RejectStrayMarker($"in the down part of migration {version} (started at line {headerLine})");
+            index++;
+        }
+
+        if (index >= lines.Length)
+        {
+            throw Error($"The down part of migration {version} (started at line {headerLine}) has no '-- strata:end' line; the script is truncated.", headerLine);
+        }
+
+        var body = string.Join('\n', lines[bodyStart..index]);
+        index++;
+        if (!string.Equals(MigrationChecksum.Compute(body), checksum, StringComparison.Ordinal))
+        {
+            throw Error($"The down part of migration {version} does not match its checksum; the script was edited or damaged after generation. Rebuild the service.", headerLine);
+        }
+
+        migrations[at] = migrations[at] with { DownBody = body, DownLine = downLine };
     }
 
     private void CheckOrder(ScriptMigration previous, ScriptMigration next)

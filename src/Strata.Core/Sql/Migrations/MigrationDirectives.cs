@@ -45,7 +45,8 @@ public static class MigrationDirectives
         }
 
         var up = string.Join('\n', lines[..downIndex]).TrimEnd('\n');
-        var down = string.Join('\n', lines[(downIndex + 1)..]).Trim('\n');
+        // Only trailing blank lines go: leading ones stay, so down line k is still file line DownLine + k - 1.
+        var down = string.Join('\n', lines[(downIndex + 1)..]).TrimEnd('\n');
         return new Split(up, down, downIndex + 2, noTransaction);
     }
 }

@@ -31,6 +31,9 @@ public static class MigrationScriptGenerator
                 sqlDescription = m.Description.Replace("'", "''", StringComparison.Ordinal),
                 body = m.Body,
                 transactional = m.RunsInTransaction,
+                down = m.DownBody,
+                downChecksum = m.DownBody is null ? null : MigrationChecksum.Compute(m.DownBody),
+                downLine = m.DownLine,
             }).ToList(),
         };
 
