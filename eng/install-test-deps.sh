@@ -26,6 +26,13 @@ if [ ${#need_apt[@]} -gt 0 ]; then
   fi
 fi
 
+# PostgreSQL 17 with pgvector, in-memory (PGlite): the generated scripts are checked on 17 as well as on Debian's 15.
+if [ ! -x "$repo_root/.tools/npm/node_modules/.bin/pglite-server" ]; then
+  echo "installing: PGlite 0.3.15 and its socket server (npm, into .tools/npm)"
+  npm install --prefix "$repo_root/.tools/npm" @electric-sql/pglite@0.3.15 @electric-sql/pglite-socket@0.0.20 >/dev/null \
+    || fail "npm install of PGlite failed"
+fi
+
 if [ ! -x "$repo_root/.tools/npm/node_modules/.bin/dclint" ]; then
   echo "installing: dclint (npm, into .tools/npm)"
   npm install --prefix "$repo_root/.tools/npm" dclint@3 >/dev/null || fail "npm install dclint@3 failed"

@@ -47,9 +47,17 @@ internal sealed partial class Migrator : IMigrator
             var done = new List<AppliedMigration>();
             var alreadyApplied = Script.Migrations.Count(m => applied.ContainsKey(m.NormalizedVersion));
             var pending = Script.Migrations.Where(m => !applied.ContainsKey(m.NormalizedVersion)).ToList();
-            foreach (var migration in pending)
+            for (var next = 0; next < pending.Count;)
             {
                 cancellationToken.ThrowIfCancellationRequested();
+                var migration = pending[next];
+                if (migration.Transactional && database.HoldsRunLock && database is IMigrationGroupDatabase grouped)
+                {
+                    next += await ApplyGroupAsync(grouped, pending, next, done, cancellationToken).ConfigureAwait(false);
+                    continue;
+                }
+
+                next++;
                 var result = migration.Transactional
                     ? await ApplyOneAsync(database, migration, done, durable: migration == pending[^1], cancellationToken).ConfigureAwait(false)
                     : await ApplyOutsideTransactionAsync(database, migration, done, cancellationToken).ConfigureAwait(false);
@@ -94,6 +102,60 @@ internal sealed partial class Migrator : IMigrator
 
             return known.Concat(unknown).OrderBy(s => s.Version, Comparer<string>.Create(MigrationVersion.Compare)).ToList();
         }
+    }
+
+    /// <summary>
+    /// Consecutive transactional migrations from <paramref name="start"/>, sent together (as many as the engine takes at
+    /// once), each still in its own transaction. Returns how many were applied; a failure is thrown as STRATA5002 after
+    /// the group's earlier migrations, which are committed, are reported and added to <paramref name="done"/>.
+    /// </summary>
+    private async Task<int> ApplyGroupAsync(
+        IMigrationGroupDatabase database, List<ScriptMigration> pending, int start, List<AppliedMigration> done, CancellationToken cancellationToken)
+    {
+        var end = start;
+        while (end < pending.Count && pending[end].Transactional)
+        {
+            end++;
+        }
+
+        var candidates = new GroupedMigration[end - start];
+        for (var i = 0; i < candidates.Length; i++)
+        {
+            var migration = pending[start + i];
+            candidates[i] = new GroupedMigration(
+                migration.Body,
+                new HistoryRow(migration.NormalizedVersion, migration.Description, migration.Checksum, null, options.AppliedBy, 0),
+                Durable: migration == pending[^1]);
+        }
+
+        var announced = 0;
+        void Announce(int count)
+        {
+            for (; announced < count && announced < candidates.Length; announced++)
+            {
+                var migration = pending[start + announced];
+                Report($"Applying {migration.Version} {migration.Description} ({migration.Source})");
+            }
+        }
+
+        var outcome = await database.ApplyGroupAsync(candidates, Announce, cancellationToken).ConfigureAwait(false);
+        for (var i = 0; i < outcome.Applied.Count; i++)
+        {
+            var migration = pending[start + i];
+            var elapsed = outcome.Applied[i];
+            Report(string.Create(CultureInfo.InvariantCulture, $"Applied {migration.Version} {migration.Description} in {(long)elapsed.TotalMilliseconds} ms"));
+            done.Add(new AppliedMigration(migration.Version, migration.Description, migration.Source, elapsed));
+        }
+
+        if (outcome.Failure is { } failure)
+        {
+            Announce(outcome.Applied.Count + 1);
+            throw Failed(pending[start + outcome.Applied.Count], failure, done);
+        }
+
+        return outcome.Applied.Count > 0
+            ? outcome.Applied.Count
+            : throw new InvalidOperationException("A group of migrations applied none and reported no failure.");
     }
 
     /// <summary>Null when another applier got there first (found inside our transaction).</summary>

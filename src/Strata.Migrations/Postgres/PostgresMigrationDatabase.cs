@@ -13,7 +13,7 @@ namespace Strata.Migrations.Postgres;
 /// the generated psql script takes, <see cref="MigrationLockKey"/>), so the lock dies with the connection when the
 /// process dies; the other runs the migrations with the script's lock_timeout and statement_timeout.
 /// </summary>
-internal sealed class PostgresMigrationDatabase : IMigrationDatabase
+internal sealed class PostgresMigrationDatabase : IMigrationDatabase, IMigrationGroupDatabase
 {
     private const int PollMinMs = 50;
     private const int PollMaxMs = 250;
@@ -222,6 +222,9 @@ internal sealed class PostgresMigrationDatabase : IMigrationDatabase
             throw Unavailable("begin a transaction on", ex);
         }
     }
+
+    public Task<GroupOutcome> ApplyGroupAsync(IReadOnlyList<GroupedMigration> candidates, Action<int> sending, CancellationToken cancellationToken) =>
+        PostgresMigrationGroup.ApplyAsync(this, candidates, sending, cancellationToken);
 
     public Task ExecuteWithoutTransactionAsync(string body, CancellationToken cancellationToken) =>
         PostgresStatementRunner.ExecuteAsync(Connection, body, this, cancellationToken);

@@ -12,6 +12,9 @@ namespace Strata.Migrations.Postgres;
 /// </summary>
 internal sealed class PostgresMigrationTransaction(PostgresMigrationDatabase database, NpgsqlTransaction transaction) : IMigrationTransaction
 {
+    /// <summary>duration_ms as the server measures it: from the transaction's start (now()) to the history row, i.e. the body.</summary>
+    internal const string ServerDurationMs = "(1000 * extract(epoch FROM clock_timestamp() - now()))::bigint";
+
     private bool completed;
 
     public async Task<HistoryRow?> FindAsync(string normalizedVersion, CancellationToken cancellationToken)
@@ -41,7 +44,9 @@ internal sealed class PostgresMigrationTransaction(PostgresMigrationDatabase dat
     /// The body's statements, the history INSERT and COMMIT as one pipelined batch: BEGIN goes out with it, so a migration
     /// is one round trip. The server runs the commands in order and, after a failure, skips the rest up to the batch's
     /// Sync, COMMIT included; the transaction is then rolled back on disposal. The failing command is named from the same
-    /// execution (<see cref="PostgresStatementRunner.FailedIndex"/>), never by running anything again.
+    /// execution (<see cref="PostgresStatementRunner.FailedIndex"/>), never by running anything again. Under the run's
+    /// lock the engine sends migrations in groups instead (<see cref="PostgresMigrationGroup"/>), each in a transaction
+    /// of its own with the same error mapping; this one-migration form serves <see cref="IMigrationTransaction"/>.
     /// </summary>
     public async Task<TimeSpan> ApplyAsync(string body, HistoryRow row, bool durable, CancellationToken cancellationToken)
     {
@@ -55,7 +60,7 @@ internal sealed class PostgresMigrationTransaction(PostgresMigrationDatabase dat
             }
 
             // duration_ms is measured by the server: from the transaction's start (now()) to this row, i.e. the body.
-            batch.BatchCommands.Add(HistoryInsert(row, "(1000 * extract(epoch FROM clock_timestamp() - now()))::bigint"));
+            batch.BatchCommands.Add(HistoryInsert(row, ServerDurationMs));
             if (!durable)
             {
                 // Read at COMMIT, so it goes last: the run's final migration commits durably and flushes this one too.
@@ -168,10 +173,10 @@ internal sealed class PostgresMigrationTransaction(PostgresMigrationDatabase dat
     /// The history row's INSERT; <paramref name="durationMs"/> is SQL for duration_ms. applied_at is the server's now()
     /// (the column default), as for a psql run; applied_by defaults to current_user.
     /// </summary>
-    private static NpgsqlBatchCommand HistoryInsert(HistoryRow row, string durationMs)
+    internal static NpgsqlBatchCommand HistoryInsert(HistoryRow row, string durationMs, string returning = "")
     {
         var command = new NpgsqlBatchCommand(
-            $"INSERT INTO {ScriptFormat.HistoryTable} (version, description, checksum, applied_by, duration_ms) VALUES ($1, $2, $3, coalesce($4, current_user), {durationMs})");
+            $"INSERT INTO {ScriptFormat.HistoryTable} (version, description, checksum, applied_by, duration_ms) VALUES ($1, $2, $3, coalesce($4, current_user), {durationMs}){returning}");
         command.Parameters.Add(new NpgsqlParameter { Value = row.NormalizedVersion, NpgsqlDbType = NpgsqlDbType.Text });
         command.Parameters.Add(new NpgsqlParameter { Value = row.Description, NpgsqlDbType = NpgsqlDbType.Text });
         command.Parameters.Add(new NpgsqlParameter { Value = row.Checksum, NpgsqlDbType = NpgsqlDbType.Text });
