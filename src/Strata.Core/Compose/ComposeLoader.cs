@@ -14,8 +14,6 @@ namespace Strata.Core.Compose;
 /// </summary>
 internal static class ComposeLoader
 {
-    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
-
     public static YamlMappingNode? Load(string file, ReadOnlySpan<byte> bytes, List<Diagnostic> diagnostics)
     {
         if (bytes.Length > ComposeLimits.MaxFileBytes)
@@ -29,17 +27,15 @@ internal static class ComposeLoader
             bytes = bytes[3..];
         }
 
-        var invalidAt = Utf8File.FindInvalid(bytes);
-        if (invalidAt >= 0)
+        var text = Utf8File.TryDecode(bytes, out var invalid);
+        if (text is null)
         {
-            var line = 1 + bytes[..invalidAt].Count((byte)'\n');
-            var lineStart = bytes[..invalidAt].LastIndexOf((byte)'\n') + 1;
-            diagnostics.Add(DiagnosticCatalog.ComposeUnreadable.Create(SourceLocation.At(file, line, invalidAt - lineStart + 1),
-                $"the file is not valid UTF-8 (invalid byte 0x{bytes[invalidAt]:X2} at byte offset {invalidAt}); save it as UTF-8"));
+            diagnostics.Add(DiagnosticCatalog.ComposeUnreadable.Create(SourceLocation.At(file, invalid.Line, invalid.Column),
+                $"the file is not valid UTF-8 (invalid byte 0x{invalid.Value:X2} at byte offset {invalid.Offset}); save it as UTF-8"));
             return null;
         }
 
-        return Parse(file, StrictUtf8.GetString(bytes), diagnostics);
+        return Parse(file, text, diagnostics);
     }
 
     internal static string TooLarge(long length) =>

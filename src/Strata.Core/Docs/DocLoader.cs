@@ -19,8 +19,6 @@ internal static class DocLoader
 {
     private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder().UsePreciseSourceLocation().Build();
 
-    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
-
     /// <summary>Decodes and parses a doc read from disk.</summary>
     public static DatastoreDoc? Load(string file, ReadOnlySpan<byte> bytes, List<Diagnostic> diagnostics)
     {
@@ -35,18 +33,15 @@ internal static class DocLoader
             bytes = bytes[3..];
         }
 
-        var invalidAt = Utf8File.FindInvalid(bytes);
-        if (invalidAt >= 0)
+        var text = Utf8File.TryDecode(bytes, out var invalid);
+        if (text is null)
         {
-            var line = 1 + bytes[..invalidAt].Count((byte)'\n');
-            var lineStart = bytes[..invalidAt].LastIndexOf((byte)'\n') + 1;
-            diagnostics.Add(DiagnosticCatalog.DocUnreadable.Create(
-                SourceLocation.At(file, line, invalidAt - lineStart + 1),
-                $"the file is not valid UTF-8 (invalid byte 0x{bytes[invalidAt]:X2} at byte offset {invalidAt}); save it as UTF-8"));
+            diagnostics.Add(DiagnosticCatalog.DocUnreadable.Create(SourceLocation.At(file, invalid.Line, invalid.Column),
+                $"the file is not valid UTF-8 (invalid byte 0x{invalid.Value:X2} at byte offset {invalid.Offset}); save it as UTF-8"));
             return null;
         }
 
-        return Parse(file, StrictUtf8.GetString(bytes), diagnostics);
+        return Parse(file, text, diagnostics);
     }
 
     internal static string TooLarge(long length) =>

@@ -7,7 +7,27 @@ public static class Utf8File
 {
     private static readonly UTF8Encoding Strict = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
-    public readonly record struct InvalidByte(int Line, int Column, byte Value);
+    /// <summary>Where decoding stopped: 1-based line and column, the byte's offset in the file, and its value.</summary>
+    public readonly record struct InvalidByte(int Line, int Column, int Offset, byte Value);
+
+    /// <summary>
+    /// The text of a file's bytes (a leading BOM kept as U+FEFF, which callers normalize), or null with the first
+    /// invalid byte. Never throws and never replaces a byte silently.
+    /// </summary>
+    public static string? TryDecode(ReadOnlySpan<byte> bytes, out InvalidByte invalid)
+    {
+        invalid = default;
+        var at = FindInvalid(bytes);
+        if (at < 0)
+        {
+            return Strict.GetString(bytes);
+        }
+
+        var before = bytes[..at];
+        var lineStart = before.LastIndexOf((byte)'\n') + 1;
+        invalid = new InvalidByte(1 + before.Count((byte)'\n'), at - lineStart + 1, at, bytes[at]);
+        return null;
+    }
 
     /// <summary>Index of the first byte that does not start a valid UTF-8 sequence, or -1.</summary>
     public static int FindInvalid(ReadOnlySpan<byte> bytes)
@@ -29,31 +49,5 @@ public static class Utf8File
         }
 
         return -1;
-    }
-
-    public static string? TryDecode(byte[] bytes, out InvalidByte invalid)
-    {
-        invalid = default;
-        try
-        {
-            return Strict.GetString(bytes);
-        }
-        catch (DecoderFallbackException ex)
-        {
-            int index = Math.Clamp(ex.Index, 0, Math.Max(0, bytes.Length - 1));
-            int line = 1, lineStart = 0;
-            for (int i = 0; i < index; i++)
-            {
-                if (bytes[i] == (byte)'\n')
-                {
-                    line++;
-                    lineStart = i + 1;
-                }
-            }
-
-            byte value = ex.BytesUnknown is { Length: > 0 } unknown ? unknown[0] : bytes.Length > 0 ? bytes[index] : (byte)0;
-            invalid = new InvalidByte(line, index - lineStart + 1, value);
-            return null;
-        }
     }
 }

@@ -54,7 +54,7 @@ public sealed record LintOptions(IReadOnlyDictionary<string, LintSeverity> Sever
             }
             else if (!LintRules.Codes.Contains(parts[0].ToUpperInvariant()))
             {
-                problem = $"'{parts[0]}' is not a lint code (STRATA2101-STRATA2299)";
+                problem = $"'{parts[0]}' is not a lint code (the STRATA21xx and STRATA22xx ranges)";
             }
             else if (!Enum.TryParse(parts[1], ignoreCase: true, out severity) || !Enum.IsDefined(severity) || parts[1].Any(char.IsAsciiDigit))
             {

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Strata.Core.Diagnostics;
 using Strata.Core.Sql.Lexing;
 
@@ -19,7 +20,7 @@ public static class LintRules
 
     /// <summary>Every code the lint can report (rules plus suppression and settings codes): what suppressions and severity settings may name.</summary>
     public static IReadOnlySet<string> Codes { get; } = new HashSet<string>(
-        DiagnosticCatalog.All.Where(d => string.CompareOrdinal(d.Id, "STRATA2100") > 0 && string.CompareOrdinal(d.Id, "STRATA2300") < 0).Select(d => d.Id),
+        DiagnosticCatalog.All.Where(d => int.Parse(d.Id.AsSpan(6), CultureInfo.InvariantCulture) is > 2100 and < 2300).Select(d => d.Id),
         StringComparer.Ordinal);
 
     public static LintRule? Find(string id) => All.FirstOrDefault(r => r.Id == id);
