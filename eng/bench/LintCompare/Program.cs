@@ -1,5 +1,5 @@
 using System.Globalization;
-using Strata.Core.Sql.Lexing;
+using Strata.Migrations.Sql;
 using Strata.Core.Sql.Lint;
 using Strata.Core.Sql.Migrations;
 

@@ -42,7 +42,7 @@ internal static class PostgresMigrationGroup
         {
             // For each command of the batch: its migration, what it is, and (for a body statement) which one.
             var slots = new List<(int Migration, Kind Kind, int Statement)>();
-            var statementsOf = new List<List<SqlStatement>>();
+            var statementsOf = new List<List<PostgresStatement>>();
             StatementFailedException? refused = null;
             var chars = 0;
             for (var m = 0; m < candidates.Count; m++)
@@ -53,7 +53,7 @@ internal static class PostgresMigrationGroup
                     break;
                 }
 
-                List<SqlStatement> statements;
+                List<PostgresStatement> statements;
                 try
                 {
                     statements = PostgresStatementRunner.Split(candidate.Body);

@@ -19,7 +19,7 @@ internal static partial class PostgresStatementRunner
     private static readonly string[] TransactionControl = ["BEGIN", "START", "COMMIT", "END", "ROLLBACK", "ABORT", "PREPARE"];
 
     /// <summary>The top-level statements of <paramref name="sql"/>; transaction control is refused before anything runs.</summary>
-    public static List<SqlStatement> Split(string sql)
+    public static List<PostgresStatement> Split(string sql)
     {
         var statements = PostgresStatementSplitter.Split(sql);
         foreach (var statement in statements)
@@ -63,7 +63,7 @@ internal static partial class PostgresStatementRunner
     }
 
     /// <summary>A statement's server error as STRATA5002 material: the file line it points at and the message.</summary>
-    public static StatementFailedException Failed(string sql, SqlStatement statement, PostgresException ex, PostgresMigrationDatabase database) =>
+    public static StatementFailedException Failed(string sql, PostgresStatement statement, PostgresException ex, PostgresMigrationDatabase database) =>
         new(LineOf(sql, statement, ex), Describe(sql, statement, ex, database), ex);
 
     /// <summary>
@@ -92,7 +92,7 @@ internal static partial class PostgresStatementRunner
     }
 
     /// <summary>The line in <paramref name="sql"/> the error points at: the server's position, a DO block's PL/pgSQL line, or the statement's first line.</summary>
-    internal static int LineOf(string sql, SqlStatement statement, PostgresException ex)
+    internal static int LineOf(string sql, PostgresStatement statement, PostgresException ex)
     {
         if (ex.Position > 0)
         {
@@ -113,7 +113,7 @@ internal static partial class PostgresStatementRunner
         return statement.Line;
     }
 
-    private static string Describe(string sql, SqlStatement statement, PostgresException ex, PostgresMigrationDatabase database)
+    private static string Describe(string sql, PostgresStatement statement, PostgresException ex, PostgresMigrationDatabase database)
     {
         var text = $"{ex.SqlState}: {ex.MessageText.TrimEnd('.')}";
         if (!string.IsNullOrWhiteSpace(ex.Detail))
@@ -145,7 +145,7 @@ internal static partial class PostgresStatementRunner
         return oneLine.Length <= 80 ? oneLine : oneLine[..77] + "...";
     }
 
-    private static bool IsTransactionControl(SqlStatement statement) =>
+    private static bool IsTransactionControl(PostgresStatement statement) =>
         TransactionControl.Contains(statement.FirstWord)
         && !(statement.FirstWord == "ROLLBACK" && statement.SecondWord is "TO" or "PREPARED")
         && !(statement.FirstWord == "COMMIT" && statement.SecondWord == "PREPARED")

@@ -1,6 +1,6 @@
 using System.Text;
 using Strata.Core.Diagnostics;
-using Strata.Core.Sql.Lexing;
+using Strata.Migrations.Sql;
 using Strata.Core.Sql.Migrations;
 
 namespace Strata.Core.Tests.Sql;

@@ -1,3 +1,5 @@
+using Strata.Migrations.Sql;
+
 namespace Strata.Core.Sql.Lint;
 
 /// <summary>
@@ -71,7 +73,7 @@ public sealed record ColumnDefinition(
     /// <summary>Reads a column definition from words [start, end); null when it does not start with a name.</summary>
     public static ColumnDefinition? Parse(StatementContext s, int start, int end)
     {
-        if (start >= end || (s.Words[start].Kind is not (Lexing.SqlTokenKind.Word or Lexing.SqlTokenKind.QuotedIdentifier)))
+        if (start >= end || (s.Words[start].Kind is not (SqlTokenKind.Word or SqlTokenKind.QuotedIdentifier)))
         {
             return null;
         }

@@ -1,5 +1,5 @@
 using Strata.Core.Diagnostics;
-using Strata.Core.Sql.Lexing;
+using Strata.Migrations.Sql;
 using Strata.Core.Sql.Migrations;
 
 namespace Strata.Core.Sql.Lint;

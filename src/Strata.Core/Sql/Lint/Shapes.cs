@@ -1,5 +1,5 @@
 using System.Text;
-using Strata.Core.Sql.Lexing;
+using Strata.Migrations.Sql;
 
 namespace Strata.Core.Sql.Lint;
 

@@ -1,4 +1,4 @@
-using Strata.Core.Sql.Lexing;
+using Strata.Migrations.Sql;
 
 namespace Strata.Core.Sql.Lint;
 

@@ -1,4 +1,4 @@
-using Strata.Core.Sql.Lexing;
+using Strata.Migrations.Sql;
 using static Strata.Core.Diagnostics.DiagnosticCatalog;
 
 namespace Strata.Core.Sql.Lint;

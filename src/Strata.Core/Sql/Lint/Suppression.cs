@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 using Strata.Core.Diagnostics;
-using Strata.Core.Sql.Lexing;
+using Strata.Migrations.Sql;
 
 namespace Strata.Core.Sql.Lint;
 

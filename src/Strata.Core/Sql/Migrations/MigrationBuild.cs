@@ -1,7 +1,7 @@
 using Strata.Core.Catalog;
 using Strata.Core.Datastores;
 using Strata.Core.Diagnostics;
-using Strata.Core.Sql.Lexing;
+using Strata.Migrations.Sql;
 using Strata.Core.Sql.Lint;
 using Strata.Core.Templating;
 using Strata.Core.Text;

@@ -1,4 +1,4 @@
-using Strata.Core.Sql.Lexing;
+using Strata.Migrations.Sql;
 using Strata.Core.Sql.Lint;
 
 namespace Strata.Core.Tests.Sql.Lint;

@@ -1,4 +1,4 @@
-using Strata.Core.Sql.Lexing;
+using Strata.Migrations.Sql;
 using Xunit.Abstractions;
 
 namespace Strata.Core.Tests.Sql.Oracle;

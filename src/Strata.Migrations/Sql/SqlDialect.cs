@@ -1,4 +1,4 @@
-namespace Strata.Core.Sql.Lexing;
+namespace Strata.Migrations.Sql;
 
 /// <summary>The lexical differences the lexer cares about.</summary>
 public enum SqlDialect

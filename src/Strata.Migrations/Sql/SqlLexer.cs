@@ -1,4 +1,4 @@
-namespace Strata.Core.Sql.Lexing;
+namespace Strata.Migrations.Sql;
 
 /// <summary>
 /// A lexer for migration SQL as PostgreSQL and SQLite read it (no psql meta-commands). It never throws and never

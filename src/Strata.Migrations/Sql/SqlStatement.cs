@@ -1,4 +1,4 @@
-namespace Strata.Core.Sql.Lexing;
+namespace Strata.Migrations.Sql;
 
 /// <summary>
 /// One top-level statement: the span from its first significant token up to (not including) its terminating
@@ -12,6 +12,7 @@ namespace Strata.Core.Sql.Lexing;
 /// <param name="Column">1-based column of the first token.</param>
 /// <param name="EndLine">1-based line of the terminating semicolon, or of the last token when there is none.</param>
 /// <param name="Terminated">True when a semicolon ends it; a trailing statement without one still counts.</param>
+/// <param name="Tokens">The tokens of the span, trivia between words included.</param>
 public sealed record SqlStatement(
     string Source,
     int Start,

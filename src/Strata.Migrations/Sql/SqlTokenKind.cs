@@ -1,4 +1,4 @@
-namespace Strata.Core.Sql.Lexing;
+namespace Strata.Migrations.Sql;
 
 public enum SqlTokenKind
 {

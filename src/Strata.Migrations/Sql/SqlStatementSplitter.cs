@@ -1,4 +1,4 @@
-namespace Strata.Core.Sql.Lexing;
+namespace Strata.Migrations.Sql;
 
 /// <summary>
 /// Splits SQL into top-level statements at semicolons, in one linear pass over the lexer's tokens. Semicolons in

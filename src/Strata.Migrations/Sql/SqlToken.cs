@@ -1,4 +1,4 @@
-namespace Strata.Core.Sql.Lexing;
+namespace Strata.Migrations.Sql;
 
 /// <summary>A token as a span of the source text; Line and Column (1-based) are where it starts.</summary>
 public readonly record struct SqlToken(SqlTokenKind Kind, int Start, int Length, int Line, int Column)
