@@ -101,20 +101,8 @@ public static class PostgresLintRules
         }
     }
 
-    private static void AddingForeignKeyConstraint(StatementContext s)
-    {
-        foreach (var a in s.Alter?.Actions ?? [])
-        {
-            if (Shapes.AddedConstraint(s, a) is { } k && s.Is(k.KindAt, "FOREIGN") && !s.Has(a.Start, a.End, "NOT", "VALID"))
-            {
-                s.Report(k.KindAt, s.Alter!.Table, s.Alter.Table);
-            }
-            else if (Shapes.AddedColumn(s, a) is { ReferencesAt: >= 0 } column)
-            {
-                s.Report(column.ReferencesAt, s.Alter!.Table, s.Alter.Table);
-            }
-        }
-    }
+    private static void AddingForeignKeyConstraint(StatementContext s) =>
+        AddedConstraintWithout(s, "FOREIGN", "NOT", "VALID", column => column.ReferencesAt);
 
     private static void ConstraintMissingNotValid(StatementContext s)
     {
@@ -319,20 +307,8 @@ public static class PostgresLintRules
         }
     }
 
-    private static void DisallowedUniqueConstraint(StatementContext s)
-    {
-        foreach (var a in s.Alter?.Actions ?? [])
-        {
-            if (Shapes.AddedConstraint(s, a) is { } k && s.Is(k.KindAt, "UNIQUE") && !s.Has(a.Start, a.End, "USING", "INDEX"))
-            {
-                s.Report(k.KindAt, s.Alter!.Table, s.Alter.Table);
-            }
-            else if (Shapes.AddedColumn(s, a) is { UniqueAt: >= 0 } column)
-            {
-                s.Report(column.UniqueAt, s.Alter!.Table, s.Alter.Table);
-            }
-        }
-    }
+    private static void DisallowedUniqueConstraint(StatementContext s) =>
+        AddedConstraintWithout(s, "UNIQUE", "USING", "INDEX", column => column.UniqueAt);
 
     private static void IdentifierTooLong(StatementContext s)
     {
@@ -345,20 +321,8 @@ public static class PostgresLintRules
         }
     }
 
-    private static void AddingPrimaryKey(StatementContext s)
-    {
-        foreach (var a in s.Alter?.Actions ?? [])
-        {
-            if (Shapes.AddedConstraint(s, a) is { } k && s.Is(k.KindAt, "PRIMARY") && !s.Has(a.Start, a.End, "USING", "INDEX"))
-            {
-                s.Report(k.KindAt, s.Alter!.Table, s.Alter.Table);
-            }
-            else if (Shapes.AddedColumn(s, a) is { PrimaryKeyAt: >= 0 } column)
-            {
-                s.Report(column.PrimaryKeyAt, s.Alter!.Table, s.Alter.Table);
-            }
-        }
-    }
+    private static void AddingPrimaryKey(StatementContext s) =>
+        AddedConstraintWithout(s, "PRIMARY", "USING", "INDEX", column => column.PrimaryKeyAt);
 
     /// <summary>
     /// Since PostgreSQL 11 a constant or stable DEFAULT (e.g. now()) is stored in the catalog without a rewrite, so only
@@ -465,6 +429,25 @@ public static class PostgresLintRules
             s.Find("BEFORE", add) < 0 && s.Find("AFTER", add) < 0)
         {
             s.Report(add, null);
+        }
+    }
+
+    /// <summary>
+    /// The shape three rules share: ALTER TABLE ... ADD [CONSTRAINT c] &lt;kind&gt; ... without the clause that makes it
+    /// cheap (<paramref name="first"/> <paramref name="second"/>), or the same constraint written inline on an added column.
+    /// </summary>
+    private static void AddedConstraintWithout(StatementContext s, string kind, string first, string second, Func<ColumnDefinition, int> inlineAt)
+    {
+        foreach (var a in s.Alter?.Actions ?? [])
+        {
+            if (Shapes.AddedConstraint(s, a) is { } k && s.Is(k.KindAt, kind) && !s.Has(a.Start, a.End, first, second))
+            {
+                s.Report(k.KindAt, s.Alter!.Table, s.Alter.Table);
+            }
+            else if (Shapes.AddedColumn(s, a) is { } column && inlineAt(column) >= 0)
+            {
+                s.Report(inlineAt(column), s.Alter!.Table, s.Alter.Table);
+            }
         }
     }
 }
