@@ -87,26 +87,20 @@ public static class DatastoreAdder
         }
 
         var serviceName = Path.GetFileNameWithoutExtension(projectFile);
-        var files = new List<(string Relative, string Content)>
+        var owner = request.Owner?.Trim() is { Length: > 0 } given ? given : "platform-team";
+        var files = new List<(string Relative, string Content)>();
+        foreach (var file in PlanFiles(name, engine, owner, serviceName, request.DocsDirectory, renderer))
         {
-            ($"{request.DocsDirectory.TrimEnd('/', '\\')}/{name}.md", DatastoreDocWriter.Render(name, engine, request.Owner?.Trim() is { Length: > 0 } owner ? owner : "platform-team", serviceName, renderer: renderer)),
-        };
-        var model = new { name, displayName = engine.DisplayName, schemaHint = engine.SchemaHint.Replace("{name}", name, StringComparison.Ordinal), sql = Sql(engine, name) };
-        if (engine.SchemaStyle == SchemaStyle.SqlMigrations)
-        {
+            // A SQL datastore whose migrations folder already has files keeps them: no first migration is added.
             var folder = engine.SchemaFolder(name);
-            if (!HasFiles(Path.Combine(projectDirectory, folder)))
-            {
-                files.Add(($"{folder}/0001_init.sql", renderer.Render(EmbeddedTemplates.Read("Datastores/Templates/initial-migration.hbs"), model)));
-            }
-            else
+            if (engine.SchemaStyle == SchemaStyle.SqlMigrations && file.Relative.StartsWith(folder + "/", StringComparison.Ordinal)
+                && HasFiles(Path.Combine(projectDirectory, folder)))
             {
                 diagnostics.Add(DiagnosticCatalog.AddDatastoreFileKept.Create(new SourceLocation(folder), folder, name, engine.DisplayName));
+                continue;
             }
-        }
-        else if (engine.SchemaStyle == SchemaStyle.SchemaFiles)
-        {
-            files.Add(($"{engine.SchemaFolder(name)}/README.md", renderer.Render(EmbeddedTemplates.Read("Datastores/Templates/schema-readme.hbs"), model)));
+
+            files.Add(file);
         }
 
         // Write: files first (CreateNew: never replaces a file, even one created a moment ago), the project file last.
@@ -150,6 +144,33 @@ public static class DatastoreAdder
         return new AddDatastoreResult(created, true, diagnostics);
 
         AddDatastoreResult Failed(Diagnostic diagnostic) => new([], false, [.. diagnostics, diagnostic]);
+    }
+
+    /// <summary>
+    /// The files a new datastore gets, project-relative with '/' separators: its doc, and its first migration (SQL
+    /// engines) or its schema folder's README (schema-file engines). The service template's engines/&lt;engine&gt;
+    /// folders are exactly these files (a test keeps them in step), so the template and the item template agree.
+    /// </summary>
+    public static IReadOnlyList<(string Relative, string Content)> PlanFiles(
+        string name, EngineDescriptor engine, string owner, string serviceName, string docsDirectory = "docs/data", ITextTemplateRenderer? renderer = null)
+    {
+        ArgumentNullException.ThrowIfNull(engine);
+        renderer ??= HandlebarsTextRenderer.Instance;
+        var files = new List<(string Relative, string Content)>
+        {
+            ($"{docsDirectory.TrimEnd('/', '\\')}/{name}.md", DatastoreDocWriter.Render(name, engine, owner, serviceName, renderer: renderer)),
+        };
+        var model = new { name, displayName = engine.DisplayName, schemaHint = engine.SchemaHint.Replace("{name}", name, StringComparison.Ordinal), sql = Sql(engine, name) };
+        if (engine.SchemaStyle == SchemaStyle.SqlMigrations)
+        {
+            files.Add(($"{engine.SchemaFolder(name)}/0001_init.sql", renderer.Render(EmbeddedTemplates.Read("Datastores/Templates/initial-migration.hbs"), model)));
+        }
+        else if (engine.SchemaStyle == SchemaStyle.SchemaFiles)
+        {
+            files.Add(($"{engine.SchemaFolder(name)}/README.md", renderer.Render(EmbeddedTemplates.Read("Datastores/Templates/schema-readme.hbs"), model)));
+        }
+
+        return files;
     }
 
     private static string Sql(EngineDescriptor engine, string name) =>
