@@ -75,6 +75,9 @@ public sealed record EngineDescriptor
     /// <summary>Other data paths accepted for the engine's images (older or newer image layouts than <see cref="DataPath"/>).</summary>
     public IReadOnlyList<string> AlternateDataPaths { get; init; } = [];
 
+    /// <summary>How the engine runs in a compose stack; null for embedded engines.</summary>
+    public ContainerSpec? Container { get; init; }
+
     public string SchemaLocation(string datastore) =>
         string.Format(System.Globalization.CultureInfo.InvariantCulture, SchemaLocationFormat ?? SchemaFolderFormat, datastore);
 
