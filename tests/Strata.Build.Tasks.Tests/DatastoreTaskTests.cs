@@ -24,9 +24,11 @@ public sealed class DatastoreTaskTests : IDisposable
     {
         var task = Add("orders", "postgres");
         task.Execute().ShouldBeTrue(string.Join("\n", _project.Engine.Errors.Select(e => e.Message)));
-        task.CreatedFiles.ShouldBe(["docs/data/orders.md", "db/orders/migrations/0001_init.sql"]);
+        task.CreatedFiles.ShouldBe(["docs/data/orders.md", "db/orders/migrations/0001_init.sql", "compose.yaml", ".env", ".env.example", ".gitignore"]);
         File.ReadAllText(_project.ProjectFile).ShouldContain("    <Datastore Include=\"main\" Engine=\"sqlite\" />\n    <Datastore Include=\"orders\" Engine=\"postgres\" />\n");
         _project.Engine.Messages.ShouldContain(m => m.Message == "Strata: created docs/data/orders.md");
+        _project.Engine.Messages.ShouldContain(m => m.Message == "Strata: added compose service 'orders' (postgres:17.2, 127.0.0.1:5432) and volume 'orders-data' to compose.yaml");
+        _project.Engine.Messages.ShouldContain(m => m.Message == "Strata: added POSTGRES_PASSWORD to .env (a random value) and .env.example");
         _project.Engine.Messages.ShouldContain(m => m.Message == "Strata: added <Datastore Include=\"orders\" Engine=\"postgres\" /> to Service.csproj");
 
         var validate = new ValidateDatastoreDocs

@@ -2,7 +2,10 @@ using Strata.Templates.Tests.Infrastructure;
 
 namespace Strata.Templates.Tests;
 
-/// <summary>dotnet new strata-datastore in a scaffolded service: adds datastores that build clean, refuses a second add, never overwrites.</summary>
+/// <summary>
+/// dotnet new strata-datastore in a scaffolded service: adds datastores (and their compose services) that build clean,
+/// refuses a second add, never overwrites.
+/// </summary>
 [Collection(TemplateCollection.Name)]
 public sealed class DatastoreTemplateTests(TemplateHive hive)
 {
@@ -20,6 +23,8 @@ public sealed class DatastoreTemplateTests(TemplateHive hive)
         var postgres = (await AddDatastore(service, "orders", "postgres", "--owner", "orders-team")).ShouldSucceed("strata-datastore postgres");
         postgres.Output.ShouldContain("Strata: created docs/data/orders.md");
         postgres.Output.ShouldContain("Strata: created db/orders/migrations/0001_init.sql");
+        postgres.Output.ShouldContain("Strata: created compose.yaml");
+        postgres.Output.ShouldContain("Strata: added POSTGRES_PASSWORD to .env (a random value) and .env.example");
         (await AddDatastore(service, "cache", "redis")).ShouldSucceed("strata-datastore redis");
 
         var project = await File.ReadAllTextAsync(Path.Combine(service, "Shop.csproj"));
@@ -28,6 +33,11 @@ public sealed class DatastoreTemplateTests(TemplateHive hive)
         (await File.ReadAllTextAsync(Path.Combine(service, "docs/data/cache.md"))).ShouldContain("  method: rdb-snapshot\n");
         Directory.Exists(Path.Combine(service, "db/cache")).ShouldBeFalse();
         File.Exists(Path.Combine(service, ".strata-add-datastore.rsp")).ShouldBeFalse();
+        var compose = await File.ReadAllTextAsync(Path.Combine(service, "compose.yaml"));
+        compose.ShouldContain("\nservices:\n  orders:\n    image: postgres:17.2\n");
+        compose.ShouldContain("\n  cache:\n    image: redis:7.4.1\n");
+        compose.ShouldEndWith("volumes:\n  orders-data:\n  cache-data:\n");
+        ExternalComposeTools.DockerComposeConfig(Path.Combine(service, "compose.yaml"));
 
         var build = (await Build(service)).ShouldSucceed("build with two added datastores");
         build.Output.ShouldContain("0 Warning(s)");
@@ -44,6 +54,30 @@ public sealed class DatastoreTemplateTests(TemplateHive hive)
     }
 
     [Fact]
+    public async Task A_redis_cache_added_to_a_postgres_service_gets_its_compose_service_and_the_service_builds_clean()
+    {
+        var service = await hive.ScaffoldAsync("Catalog", "--stores", "postgres");
+        var composeFile = Path.Combine(service, "compose.yaml");
+        var before = await File.ReadAllTextAsync(composeFile);
+
+        var add = (await AddDatastore(service, "cache", "redis")).ShouldSucceed("strata-datastore redis");
+        add.Output.ShouldContain("Strata: added compose service 'cache' (redis:7.4.1, 127.0.0.1:6379) and volume 'cache-data' to compose.yaml");
+        add.Output.ShouldContain("Strata: added REDIS_PASSWORD to .env (a random value) and .env.example");
+
+        // The template's stack is kept as it was; the service goes after its last service, the volume after its last volume.
+        var compose = await File.ReadAllTextAsync(composeFile);
+        var services = before[..(before.IndexOf("\nvolumes:\n", StringComparison.Ordinal) + 1)];
+        compose.ShouldStartWith(services + "  cache:\n    image: redis:7.4.1\n");
+        compose.ShouldEndWith(before[services.Length..] + "  cache-data:\n");
+        (await File.ReadAllTextAsync(Path.Combine(service, ".env"))).ShouldMatch("\nREDIS_PASSWORD=[0-9a-f]{32}\n$");
+        (await File.ReadAllTextAsync(Path.Combine(service, ".env.example"))).ShouldEndWith("\nREDIS_PASSWORD=\n");
+        ExternalComposeTools.DockerComposeConfig(composeFile);
+
+        var build = (await Build(service)).ShouldSucceed("build with the added cache");
+        build.Output.ShouldContain("0 Warning(s)");
+    }
+
+    [Fact]
     public async Task Adding_the_same_datastore_twice_is_STRATA3101_and_changes_nothing_even_with_force()
     {
         var service = await hive.ScaffoldAsync("Billing", "--no-restore");
@@ -52,6 +86,8 @@ public sealed class DatastoreTemplateTests(TemplateHive hive)
         await File.WriteAllTextAsync(doc, (await File.ReadAllTextAsync(doc)).Replace("## Purpose\n", "## Purpose\nEdited by a human.\n", StringComparison.Ordinal));
         var edited = await File.ReadAllTextAsync(doc);
         var project = await File.ReadAllTextAsync(Path.Combine(service, "Billing.csproj"));
+        var stack = new[] { "compose.yaml", ".env", ".env.example", ".gitignore" }.ToDictionary(f => f, f => File.ReadAllText(Path.Combine(service, f)));
+        stack["compose.yaml"].ShouldContain("\n  cache:\n");
 
         foreach (var extra in new[] { Array.Empty<string>(), ["--force"] })
         {
@@ -60,6 +96,7 @@ public sealed class DatastoreTemplateTests(TemplateHive hive)
             second.Output.ShouldContain("error STRATA3101: Datastore 'cache' is already declared");
             (await File.ReadAllTextAsync(doc)).ShouldBe(edited);
             (await File.ReadAllTextAsync(Path.Combine(service, "Billing.csproj"))).ShouldBe(project);
+            stack.ShouldAllBe(f => File.ReadAllText(Path.Combine(service, f.Key)) == f.Value);
             File.Exists(Path.Combine(service, ".strata-add-datastore.rsp")).ShouldBeFalse();
         }
 

@@ -15,20 +15,33 @@ public sealed record AddDatastoreRequest(string ProjectFile, string Name, string
 
     /// <summary>Docs folder relative to the project (StrataDocsDirectory).</summary>
     public string DocsDirectory { get; init; } = DocValidationRequest.DefaultDocsDirectory;
+
+    /// <summary>
+    /// The compose file, relative to the project (StrataComposeFile). Empty: the first of compose.yaml, compose.yml,
+    /// docker-compose.yaml, docker-compose.yml that exists, else a new compose.yaml.
+    /// </summary>
+    public string ComposeFile { get; init; } = "";
 }
 
 /// <summary>What was done: files created (project-relative), whether the project file changed, and diagnostics.</summary>
 public sealed record AddDatastoreResult(IReadOnlyList<string> Created, bool ProjectFileUpdated, IReadOnlyList<Diagnostic> Diagnostics)
 {
     public bool Succeeded => !Diagnostics.Any(d => d.IsError);
+
+    /// <summary>Existing files that were changed: the compose file, .env, .env.example, .gitignore (as diagnostics show them).</summary>
+    public IReadOnlyList<string> Updated { get; init; } = [];
+
+    /// <summary>The compose service a server datastore got; null for an embedded engine or when nothing was written.</summary>
+    public AddedComposeService? ComposeService { get; init; }
 }
 
 /// <summary>
 /// Adds one datastore to an existing service: the Datastore item in the project file, docs/data/&lt;name&gt;.md rendered
-/// from the engine catalog, and the schema folder (db/&lt;name&gt;/migrations/0001_init.sql for SQL engines,
-/// db/&lt;name&gt;/schema/README.md for schema-file engines, nothing for engines without a schema). Everything is
-/// planned and checked before anything is written; an existing file is never overwritten (STRATA3102); a datastore
-/// that is already declared is STRATA3101 and changes nothing.
+/// from the engine catalog, the schema folder (db/&lt;name&gt;/migrations/0001_init.sql for SQL engines,
+/// db/&lt;name&gt;/schema/README.md for schema-file engines, nothing for engines without a schema) and, for a server
+/// engine, its compose service, volume and secret (<see cref="DevStackEditor"/>). Everything is planned and checked
+/// before anything is written, and a failed write undoes the others; an existing file is never overwritten
+/// (STRATA3102); a datastore that is already declared is STRATA3101 and changes nothing.
 /// </summary>
 public static class DatastoreAdder
 {
@@ -103,45 +116,69 @@ public static class DatastoreAdder
             files.Add(file);
         }
 
-        // Write: files first (CreateNew: never replaces a file, even one created a moment ago), the project file last.
-        var created = new List<string>();
-        foreach (var (relative, content) in files)
+        // A server engine's compose service, volume and secret: planned (and checked) here too.
+        DevStackPlan? stack = null;
+        if (engine.Container is not null)
         {
-            var path = Path.GetFullPath(Path.Combine(projectDirectory, relative));
-            if (!ProjectPaths.IsInside(projectDirectory, path))
+            stack = DevStackEditor.Plan(projectDirectory, request.ComposeFile, name, engine, serviceName, diagnostics);
+            if (stack is null)
+            {
+                return new([], false, diagnostics);
+            }
+        }
+
+        foreach (var (relative, _) in files)
+        {
+            if (!ProjectPaths.IsInside(projectDirectory, Path.GetFullPath(Path.Combine(projectDirectory, relative))))
             {
                 return Failed(DiagnosticCatalog.AddDatastoreProjectNotUpdated.Create(projectLocation, Path.GetFileName(projectFile), $"'{relative}' would leave the project directory", name, engine.Id));
             }
-
-            try
-            {
-                Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-                using var stream = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None);
-                stream.Write(Utf8NoBom.GetBytes(content.Replace("\r\n", "\n", StringComparison.Ordinal)));
-                created.Add(relative);
-            }
-            catch (IOException) when (File.Exists(path) || Directory.Exists(path))
-            {
-                diagnostics.Add(DiagnosticCatalog.AddDatastoreFileKept.Create(new SourceLocation(relative), relative, name, engine.DisplayName));
-            }
-            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-            {
-                diagnostics.Add(DiagnosticCatalog.OutputWriteFailed.Create(new SourceLocation(relative), relative, ex.Message));
-                return new AddDatastoreResult(created, false, diagnostics);
-            }
         }
 
+        // Write: new files first (never replacing one, even one created a moment ago), then the stack files, the
+        // project file last. A failure undoes every write before it.
+        var created = new List<string>();
+        var transaction = new FileTransaction();
+        var step = (Relative: string.Empty, Stack: false);
         try
         {
-            GeneratedFile.WriteIfChanged(projectFile, bom ? "\uFEFF" + newProjectText : newProjectText);
+            foreach (var (relative, content) in files)
+            {
+                step = (relative, false);
+                if (transaction.CreateNew(Path.GetFullPath(Path.Combine(projectDirectory, relative)), Utf8NoBom.GetBytes(content.Replace("\r\n", "\n", StringComparison.Ordinal))))
+                {
+                    created.Add(relative);
+                }
+                else
+                {
+                    diagnostics.Add(DiagnosticCatalog.AddDatastoreFileKept.Create(new SourceLocation(relative), relative, name, engine.DisplayName));
+                }
+            }
+
+            foreach (var file in stack?.Files ?? [])
+            {
+                step = (file.Display, true);
+                transaction.Replace(file.FullPath, file.Text, file.Original);
+            }
+
+            step = (string.Empty, false);
+            transaction.Replace(projectFile, bom ? "\uFEFF" + newProjectText : newProjectText, projectBytes);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            diagnostics.Add(DiagnosticCatalog.AddDatastoreProjectNotUpdated.Create(projectLocation, Path.GetFileName(projectFile), ex.Message.TrimEnd('.'), name, engine.Id));
-            return new AddDatastoreResult(created, false, diagnostics);
+            transaction.Rollback();
+            var reason = ex.Message.TrimEnd('.');
+            return Failed(step switch
+            {
+                { Relative: "" } => DiagnosticCatalog.AddDatastoreProjectNotUpdated.Create(projectLocation, Path.GetFileName(projectFile), reason, name, engine.Id),
+                { Stack: true } => DiagnosticCatalog.AddDatastoreStackFileNotUpdated.Create(new SourceLocation(step.Relative), step.Relative, name, reason),
+                _ => DiagnosticCatalog.OutputWriteFailed.Create(new SourceLocation(step.Relative), step.Relative, reason),
+            });
         }
 
-        return new AddDatastoreResult(created, true, diagnostics);
+        var updated = stack?.Files.Where(f => f.Original is not null).Select(f => f.Display).ToList() ?? [];
+        created.AddRange(stack?.Files.Where(f => f.Original is null).Select(f => f.Display) ?? []);
+        return new AddDatastoreResult(created, true, diagnostics) { Updated = updated, ComposeService = stack?.Service };
 
         AddDatastoreResult Failed(Diagnostic diagnostic) => new([], false, [.. diagnostics, diagnostic]);
     }

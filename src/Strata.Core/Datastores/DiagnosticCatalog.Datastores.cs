@@ -21,4 +21,16 @@ public static partial class DiagnosticCatalog
     public static readonly DiagnosticDescriptor AddDatastoreParameterMissing = new(
         "STRATA3104", DiagnosticSeverity.Error, "Datastore name or engine not given",
         "StrataAddDatastore needs {0}: pass -p:StrataDatastoreName=<name> -p:StrataDatastoreEngine=<engine> (engines: {1}), or use 'dotnet new strata-datastore --name <name> --engine <engine>'.");
+
+    public static readonly DiagnosticDescriptor AddDatastoreServiceExists = new(
+        "STRATA3105", DiagnosticSeverity.Error, "Compose file already has the datastore's service",
+        "The compose file already has {0}, so the service of datastore '{1}' cannot be added; nothing was changed. Rename or remove it, or add the datastore under another name.");
+
+    public static readonly DiagnosticDescriptor AddDatastoreComposeNotEditable = new(
+        "STRATA3106", DiagnosticSeverity.Error, "Compose file cannot be edited in place",
+        "The service of datastore '{0}' cannot be added to the compose file: {1}. Nothing was changed; write that part in block style, or add the service by hand.");
+
+    public static readonly DiagnosticDescriptor AddDatastoreStackFileNotUpdated = new(
+        "STRATA3107", DiagnosticSeverity.Error, "Stack file could not be updated",
+        "Could not update '{0}' for datastore '{1}': {2}. Every file was left as it was; fix the cause and run again.");
 }

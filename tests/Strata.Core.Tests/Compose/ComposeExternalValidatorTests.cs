@@ -64,7 +64,7 @@ public class ComposeExternalValidatorTests
     }
 
     /// <summary>The tool's path, or null to skip; under CI=true a missing tool fails the test.</summary>
-    private static string? Tool(string name)
+    internal static string? Tool(string name)
     {
         var found = Path.IsPathRooted(name)
             ? (File.Exists(name) ? name : null)
@@ -78,7 +78,7 @@ public class ComposeExternalValidatorTests
         return found;
     }
 
-    private static (int Code, string Output) Run(string tool, IEnumerable<string> arguments, IDictionary<string, string> environment)
+    internal static (int Code, string Output) Run(string tool, IEnumerable<string> arguments, IDictionary<string, string> environment)
     {
         var start = new ProcessStartInfo(tool) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         foreach (var argument in arguments)

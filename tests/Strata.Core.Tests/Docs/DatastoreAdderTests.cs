@@ -47,7 +47,7 @@ public sealed class DatastoreAdderTests : IDisposable
             SchemaStyle.SchemaFiles => ["docs/data/extra.md", "db/extra/schema/README.md"],
             _ => ["docs/data/extra.md"],
         };
-        result.Created.ShouldBe(expected);
+        result.Created.Take(expected.Length).ShouldBe(expected); // then the compose stack's files (DatastoreAdderComposeTests)
         File.ReadAllText(_project.FullPath("docs/data/extra.md")).ShouldBe(DatastoreDocWriter.Render("extra", engine, "orders-team", "Acme.Orders"));
         _project.Validate(new("main", "sqlite"), new("extra", engineId)).ShouldBeClean();
     }
