@@ -14,6 +14,7 @@ command -v curl >/dev/null || need_apt+=(curl)
 ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || need_apt+=(postgresql)
 [ -e /usr/lib/x86_64-linux-gnu/libpg_query.so ] || ldconfig -p 2>/dev/null | grep -q 'libpg_query\.so ' || need_apt+=(libpg-query-dev)
 command -v docker-compose >/dev/null || need_apt+=(docker-compose)
+command -v redis-server >/dev/null || need_apt+=(redis-server)
 command -v npm >/dev/null || need_apt+=(npm)
 
 if [ ${#need_apt[@]} -gt 0 ]; then

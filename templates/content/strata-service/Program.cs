@@ -1,10 +1,25 @@
 using Company.Service1.Data;
+//#if (UseMongodb || UseNeo4j || UseElasticsearch || UseChroma || UseQdrant || UseRedis)
+using Company.Service1.Data.Probes;
+//#endif
+//#if (HasSql)
 using Company.Service1.Todos;
-using Strata.Migrations.Cli;
+//#endif
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+//#if (HasSql)
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+//#endif
+using Strata.Migrations.Cli;
+//#if (HasSql)
 using Strata.Migrations.Errors;
+//#endif
 
 var builder = WebApplication.CreateBuilder(args);
+//#if (UseCompose)
+// In development the stores' secrets come from .env, the file compose.yaml reads; exported variables still win.
+builder.Configuration.AddDotEnvInDevelopment(builder.Environment);
+//#endif
+//#if (HasSql)
 var datastores = Datastores.Create(builder.Configuration, builder.Environment);
 
 // `dotnet run -- migrate` applies pending migrations of every datastore and exits; `migrate status` lists them.
@@ -28,10 +43,24 @@ foreach (var datastore in datastores.All)
 {
     health.Add(new HealthCheckRegistration(datastore.Name, _ => new DatastoreHealthCheck(datastore.DataSource), failureStatus: null, tags: null));
 }
+//#else
+// `dotnet run -- migrate` is accepted, so one deployment job fits every service, but there is nothing to apply.
+if (MigrationCommand.Handles(args))
+{
+    Console.WriteLine("This service has no SQL datastore: there are no migrations to apply.");
+    return MigrationCommand.Success;
+}
+
+var health = builder.Services.AddHealthChecks();
+//#endif
+//#if (UseMongodb || UseNeo4j || UseElasticsearch || UseChroma || UseQdrant || UseRedis)
+health.AddStoreHealthChecks(builder.Configuration);
+//#endif
 
 builder.Services.AddProblemDetails();
 
 var app = builder.Build();
+//#if (HasSql)
 
 // Each datastore's script was generated from db/<name>/migrations at build time and is embedded in this assembly.
 if (app.Configuration.GetValue("Strata:ApplyMigrationsAtStartup", defaultValue: true))
@@ -54,10 +83,13 @@ if (app.Configuration.GetValue("Strata:ApplyMigrationsAtStartup", defaultValue: 
         }
     }
 }
+//#endif
 
 app.UseExceptionHandler();
-app.MapHealthChecks("/health");
+app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = HealthResponse.WriteAsync });
+//#if (HasSql)
 app.MapTodoEndpoints();
+//#endif
 
 await app.RunAsync();
 return 0;

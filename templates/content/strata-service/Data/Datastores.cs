@@ -14,8 +14,9 @@ using Strata.Migrations.Sqlite;
 namespace Company.Service1.Data;
 
 /// <summary>
-/// The service's datastores, one per Datastore item in the project file. Connection strings come from configuration
-/// (appsettings.json, or ConnectionStrings__&lt;name&gt; in the environment); secrets never live in the repository.
+/// The service's SQL datastores, one per SQL Datastore item in the project file (the other stores have their health
+/// checks in Probes/). Connection strings come from configuration (appsettings.json, or ConnectionStrings__&lt;name&gt;
+/// in the environment); secrets never live in the repository.
 /// </summary>
 public sealed class Datastores : IAsyncDisposable
 {
@@ -34,7 +35,7 @@ public sealed class Datastores : IAsyncDisposable
     {
         var all = new List<Datastore>();
 //#if (UsePostgres)
-        var postgres = PostgresDataSource(Required(configuration, "main"));
+        var postgres = PostgresDataSource(Required(configuration, "main"), configuration[PostgresPasswordSetting]);
         all.Add(new Datastore("main", postgres, script => PostgresMigrator.Create(postgres, script)));
 //#endif
 //#if (UseSqlite)
@@ -57,18 +58,28 @@ public sealed class Datastores : IAsyncDisposable
         ?? throw new InvalidOperationException($"ConnectionStrings:{name} is not configured (appsettings.json or the ConnectionStrings__{name} environment variable).");
 //#if (UsePostgres)
 
+    /// <summary>The configuration key of the password compose.yaml gives PostgreSQL (.env in development).</summary>
+    public const string PostgresPasswordSetting = "POSTGRES_PASSWORD";
+
     /// <summary>
     /// Npgsql's pool, sized by the seed's starting point min(32, 2 x cores + effective spindles) with one spindle (SSD),
     /// unless the connection string sets Maximum Pool Size. The password comes from the connection string given by
-    /// the environment, or from PGPASSWORD, never from a committed file.
+    /// the environment, else from PGPASSWORD (which Npgsql reads itself), else from POSTGRES_PASSWORD in configuration;
+    /// never from a committed file.
     /// </summary>
-    private static NpgsqlDataSource PostgresDataSource(string connectionString)
+    private static NpgsqlDataSource PostgresDataSource(string connectionString, string? configuredPassword)
     {
         var builder = new NpgsqlDataSourceBuilder(connectionString);
         var given = new DbConnectionStringBuilder { ConnectionString = connectionString };
         if (!given.ContainsKey("Maximum Pool Size") && !given.ContainsKey("Max Pool Size") && !given.ContainsKey("MaxPoolSize"))
         {
             builder.ConnectionStringBuilder.MaxPoolSize = PoolSize(Environment.ProcessorCount, effectiveSpindles: 1);
+        }
+
+        if (string.IsNullOrEmpty(builder.ConnectionStringBuilder.Password) &&
+            string.IsNullOrEmpty(Environment.GetEnvironmentVariable("PGPASSWORD")) && !string.IsNullOrEmpty(configuredPassword))
+        {
+            builder.ConnectionStringBuilder.Password = configuredPassword;
         }
 
         return builder.Build();
