@@ -1,9 +1,16 @@
+using System.Collections.Concurrent;
+
 namespace Strata.Core.Templating;
 
 /// <summary>The default templates shipped inside Strata.Core (files ending in .hbs, embedded by the project file).</summary>
 public static class EmbeddedTemplates
 {
-    public static string Read(string relativePath)
+    private static readonly ConcurrentDictionary<string, string> Cache = new(StringComparer.Ordinal);
+
+    /// <summary>The template's text (read once per process: the same string each time, so it is also a cheap cache key).</summary>
+    public static string Read(string relativePath) => Cache.GetOrAdd(relativePath, Load);
+
+    private static string Load(string relativePath)
     {
         var name = "Strata.Core." + relativePath.Replace('\\', '/').Replace('/', Path.DirectorySeparatorChar);
         using var stream = typeof(EmbeddedTemplates).Assembly.GetManifestResourceStream(name)

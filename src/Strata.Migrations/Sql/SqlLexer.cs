@@ -27,6 +27,16 @@ public sealed class SqlLexer
         }
     }
 
+    /// <summary>The same tokens as <see cref="Tokenize"/>, appended to <paramref name="tokens"/> without an enumerator.</summary>
+    internal static void Lex(string text, SqlDialect dialect, SqlTokenList tokens)
+    {
+        var lexer = new SqlLexer(text, dialect);
+        while (lexer._pos < text.Length)
+        {
+            tokens.Add(lexer.Next());
+        }
+    }
+
     private SqlToken Next()
     {
         int start = _pos, line = _line, column = _pos - _lineStart + 1;

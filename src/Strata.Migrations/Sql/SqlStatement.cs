@@ -28,7 +28,7 @@ public sealed record SqlStatement(
     public string Text => Source.Substring(Start, Length);
 
     /// <summary>The significant tokens: no whitespace, no comments.</summary>
-    public IReadOnlyList<SqlToken> Words => _words ??= Tokens.Where(t => !t.IsTrivia).ToList();
+    public IReadOnlyList<SqlToken> Words => _words ??= Significant(Tokens);
 
     /// <summary>True when the statement's first significant tokens are these keywords (case-insensitive words).</summary>
     public bool StartsWith(params string[] keywords)
@@ -52,6 +52,26 @@ public sealed record SqlStatement(
     /// <summary>The first <paramref name="count"/> words in upper case (non-words become their text), for display and dispatch.</summary>
     public string LeadingKeywords(int count) =>
         string.Join(' ', Words.Take(count).Select(t => t.Text(Source).ToString().ToUpperInvariant()));
+
+    private static SqlTokenList Significant(IReadOnlyList<SqlToken> tokens)
+    {
+        int count = 0;
+        for (int i = 0; i < tokens.Count; i++)
+        {
+            count += tokens[i].IsTrivia ? 0 : 1;
+        }
+
+        var words = new SqlTokenList(count);
+        for (int i = 0; i < tokens.Count; i++)
+        {
+            if (!tokens[i].IsTrivia)
+            {
+                words.Add(tokens[i]);
+            }
+        }
+
+        return words;
+    }
 
     public bool IsKeyword(SqlToken token, string keyword) =>
         token.Kind == SqlTokenKind.Word && token.Text(Source).Equals(keyword, StringComparison.OrdinalIgnoreCase);

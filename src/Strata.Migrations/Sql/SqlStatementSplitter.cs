@@ -15,13 +15,21 @@ namespace Strata.Migrations.Sql;
 public static class SqlStatementSplitter
 {
     public static IReadOnlyList<SqlStatement> Split(string text, SqlDialect dialect) =>
-        Split(text, SqlLexer.Tokenize(text, dialect).ToList(), dialect);
+        Split(text, SqlTokenList.Lex(text, dialect), dialect);
 
     /// <summary>Splits already-lexed text (the tokens of <paramref name="text"/>, in order).</summary>
-    public static IReadOnlyList<SqlStatement> Split(string text, IReadOnlyList<SqlToken> tokens, SqlDialect dialect)
+    public static IReadOnlyList<SqlStatement> Split(string text, IReadOnlyList<SqlToken> tokens, SqlDialect dialect) =>
+        Split(text, tokens, dialect, shareTokens: false);
+
+    /// <summary>
+    /// The same; with <paramref name="shareTokens"/> and a <see cref="SqlTokenList"/> that stays unchanged for as long
+    /// as the statements are used, their <see cref="SqlStatement.Tokens"/> are views of it rather than copies.
+    /// </summary>
+    internal static IReadOnlyList<SqlStatement> Split(string text, IReadOnlyList<SqlToken> tokens, SqlDialect dialect, bool shareTokens)
     {
         ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(tokens);
+        var shared = shareTokens ? tokens as SqlTokenList : null;
         var statements = new List<SqlStatement>();
         int first = -1;             // index of the statement's first significant token
         int last = -1;              // index of its last significant token
@@ -43,7 +51,7 @@ public static class SqlStatementSplitter
             {
                 if (first >= 0)
                 {
-                    statements.Add(Make(text, tokens, first, last, token.Line, terminated: true));
+                    statements.Add(Make(text, tokens, shared, first, last, token.Line, terminated: true));
                 }
 
                 first = last = -1;
@@ -118,18 +126,28 @@ public static class SqlStatementSplitter
         // SQLite's `BEGIN` in a trigger with no matching END, or an unbalanced rule, still yields its statement.
         if (first >= 0)
         {
-            statements.Add(Make(text, tokens, first, last, tokens[last].Line, terminated: false));
+            statements.Add(Make(text, tokens, shared, first, last, tokens[last].Line, terminated: false));
         }
 
         return statements;
     }
 
-    private static SqlStatement Make(string text, IReadOnlyList<SqlToken> tokens, int first, int last, int endLine, bool terminated)
+    private static SqlStatement Make(string text, IReadOnlyList<SqlToken> tokens, SqlTokenList? shared, int first, int last, int endLine, bool terminated)
     {
-        var span = new SqlToken[last - first + 1];
-        for (int i = first; i <= last; i++)
+        IReadOnlyList<SqlToken> span;
+        if (shared is not null)
         {
-            span[i - first] = tokens[i];
+            span = new SqlTokenList.Slice(shared, first, last - first + 1);
+        }
+        else
+        {
+            var copy = new SqlTokenList(last - first + 1);
+            for (int i = first; i <= last; i++)
+            {
+                copy.Add(tokens[i]);
+            }
+
+            span = copy;
         }
 
         var head = tokens[first];

@@ -37,7 +37,13 @@ public sealed record AlterTable(SqlName Table, int NameAt, IReadOnlyList<AlterAc
             i++;
         }
 
-        var actions = s.SplitCommas(i, s.Count).Select(r => new AlterAction(r.Start, r.End)).ToList();
+        var parts = s.SplitCommas(i, s.Count);
+        var actions = new List<AlterAction>(parts.Count);
+        foreach (var (start, end) in parts)
+        {
+            actions.Add(new AlterAction(start, end));
+        }
+
         return new AlterTable(table, nameAt, actions);
     }
 }

@@ -20,7 +20,7 @@ public sealed record LintOptions(IReadOnlyDictionary<string, LintSeverity> Sever
     public DiagnosticSeverity? SeverityOf(DiagnosticDescriptor descriptor)
     {
         ArgumentNullException.ThrowIfNull(descriptor);
-        if (!Severities.TryGetValue(descriptor.Id, out var severity))
+        if (Severities.Count == 0 || !Severities.TryGetValue(descriptor.Id, out var severity))
         {
             return descriptor.DefaultSeverity;
         }

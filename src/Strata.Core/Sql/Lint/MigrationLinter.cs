@@ -18,21 +18,34 @@ public static class MigrationLinter
         ArgumentNullException.ThrowIfNull(migrations);
         ArgumentNullException.ThrowIfNull(isLocked);
         ArgumentNullException.ThrowIfNull(options);
-        var rules = LintRules.All.Where(r => r.Dialect == dialect && options.SeverityOf(r.Descriptor) is not null).ToList();
+        var rules = new List<LintRule>();
+        foreach (var rule in LintRules.All)
+        {
+            if (rule.Dialect == dialect && options.SeverityOf(rule.Descriptor) is not null)
+            {
+                rules.Add(rule);
+            }
+        }
+
         var history = new SchemaHistory();
         var result = new List<Diagnostic>();
+        // One token buffer for all migrations, and statements that view it instead of copying: a migration's tokens
+        // and statements are done with before the next one is lexed, so a 1,000-migration lint allocates little.
+        var tokens = new SqlTokenList(1024);
+        var found = new List<Diagnostic>(); // one statement's findings, emptied for the next
         foreach (var migration in migrations)
         {
             bool locked = isLocked(migration);
-            var tokens = SqlLexer.Tokenize(migration.Body, dialect).ToList();
-            var statements = SqlStatementSplitter.Split(migration.Body, tokens, dialect);
+            tokens.Relex(migration.Body, dialect);
+            var statements = SqlStatementSplitter.Split(migration.Body, tokens, dialect, shareTokens: true);
             var state = new MigrationState();
             var raw = new List<Diagnostic>();
+            // Released migrations are only read for history: no rules, so no suppressions either.
             var suppressions = locked ? [] : Suppression.Find(migration.Body, tokens, statements, migration.RelativePath, raw);
-            var used = new HashSet<(Suppression, string)>();
+            HashSet<(Suppression, string)>? used = null;
             for (int i = 0; i < statements.Count; i++)
             {
-                var found = new List<Diagnostic>();
+                found.Clear();
                 var context = new StatementContext(migration, statements[i], dialect, history, state, found);
                 if (!locked)
                 {
@@ -54,7 +67,7 @@ public static class MigrationLinter
                     }
                     else
                     {
-                        used.Add((by, diagnostic.Id));
+                        (used ??= []).Add((by, diagnostic.Id));
                     }
                 }
 
@@ -63,11 +76,16 @@ public static class MigrationLinter
 
             foreach (var suppression in suppressions)
             {
-                foreach (var code in suppression.Codes.Where(c => !used.Contains((suppression, c))))
+                foreach (var code in suppression.Codes.Where(c => used is null || !used.Contains((suppression, c))))
                 {
                     raw.Add(DiagnosticCatalog.LintUnusedSuppression.Create(
                         SourceLocation.At(migration.RelativePath, suppression.Comment.Line, suppression.Comment.Column), code));
                 }
+            }
+
+            if (raw.Count == 0)
+            {
+                continue;
             }
 
             foreach (var diagnostic in raw.OrderBy(d => d.Location.Line).ThenBy(d => d.Location.Column).ThenBy(d => d.Id, StringComparer.Ordinal))

@@ -8,12 +8,17 @@ namespace Strata.Core.Sql.Lint;
 public sealed class SchemaHistory
 {
     private readonly HashSet<string> _newTables = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, SqlName> _indexTables = new(StringComparer.Ordinal);
+
+    // Values are boxed in a class: a dictionary with a Strata struct as its value is framework code that no build
+    // process can have precompiled (ReadyToRun), so it would be JIT-compiled in every build.
+    private readonly Dictionary<string, IndexTable> _indexTables = new(StringComparer.Ordinal);
+
+    private sealed record IndexTable(SqlName Table);
 
     public bool IsNew(SqlName table) => _newTables.Contains(table.Key);
 
     /// <summary>The table an index was created on, if a migration created it.</summary>
-    public SqlName? TableOfIndex(SqlName index) => _indexTables.TryGetValue(index.Key, out var t) ? t : null;
+    public SqlName? TableOfIndex(SqlName index) => _indexTables.TryGetValue(index.Key, out var t) ? t.Table : null;
 
     /// <summary>Records what a statement does; <paramref name="unlocked"/> says whether its migration is still unlocked.</summary>
     public void Observe(StatementContext s, bool unlocked)
@@ -54,7 +59,7 @@ public sealed class SchemaHistory
             int at = s.Is(on + 1, "ONLY") ? on + 2 : on + 1;
             if (i < on && s.ReadName(i, out _) is { } index && s.ReadName(at, out _) is { } table)
             {
-                _indexTables[new SqlName(table.Schema, index.Name).Key] = table;
+                _indexTables[new SqlName(table.Schema, index.Name).Key] = new IndexTable(table);
             }
         }
         else if (s.Alter is { } alter)

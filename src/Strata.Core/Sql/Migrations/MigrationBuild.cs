@@ -17,18 +17,55 @@ public static class MigrationBuild
         public bool HasErrors => Diagnostics.Any(d => d.IsError);
     }
 
+    /// <summary>
+    /// Starts compiling the script layouts that <see cref="Run"/> will render, before anything else is known or checked:
+    /// the user's template (<paramref name="scriptTemplate"/>) or the built-in one of each SQL engine named in
+    /// <paramref name="engines"/> (raw item metadata; unknown or non-SQL names are skipped, Run reports them). In a fresh
+    /// build process the first compile is the longest single step, and it then runs beside reading and linting.
+    /// </summary>
+    public static void Prepare(string projectDirectory, string? scriptTemplate, IEnumerable<string?> engines, ITextTemplateRenderer renderer)
+    {
+        if (!string.IsNullOrWhiteSpace(scriptTemplate))
+        {
+            if (ReadOptional(projectDirectory, scriptTemplate, []) is { } text)
+            {
+                renderer.Prepare(text);
+            }
+
+            return;
+        }
+
+        foreach (var id in engines)
+        {
+            if (EngineCatalog.Find(id?.Trim() ?? "") is { SchemaStyle: SchemaStyle.SqlMigrations } engine)
+            {
+                renderer.Prepare(MigrationScriptGenerator.DefaultTemplate(engine));
+            }
+        }
+    }
+
     public static Result Run(string projectDirectory, IEnumerable<DatastoreDeclaration> datastores, MigrationBuildOptions options, ITextTemplateRenderer renderer)
     {
         var scripts = new List<GeneratedScript>();
         var diagnostics = new List<Diagnostic>();
         var template = ReadTemplate(projectDirectory, options.ScriptTemplate, diagnostics);
+        var sqlDatastores = SqlDatastores(datastores).ToList();
+        if (!diagnostics.Any(d => d.IsError))
+        {
+            foreach (var datastore in sqlDatastores)
+            {
+                // The template compiles on another thread while this one reads, checks and lints the migrations.
+                renderer.Prepare(template ?? MigrationScriptGenerator.DefaultTemplate(datastore.Engine));
+            }
+        }
+
         CheckSettings(options.Settings, diagnostics);
         if (diagnostics.Any(d => d.IsError))
         {
             return new Result(scripts, diagnostics);
         }
 
-        foreach (var datastore in SqlDatastores(datastores))
+        foreach (var datastore in sqlDatastores)
         {
             var found = new List<Diagnostic>();
             var (set, migrationLock) = Load(projectDirectory, datastore, found);

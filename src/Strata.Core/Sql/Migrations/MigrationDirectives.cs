@@ -22,6 +22,12 @@ public static class MigrationDirectives
     /// <summary>Splits a normalized file at its down directive and neutralizes directive lines.</summary>
     public static Split Apply(string normalized)
     {
+        if (!normalized.Contains(ScriptFormat.MarkerPrefix, StringComparison.Ordinal))
+        {
+            // No directive can be there: the up part is the text itself (the same string, so callers can tell).
+            return new Split(normalized, null, 0, false);
+        }
+
         var lines = normalized.Split('\n');
         bool noTransaction = false;
         int downIndex = -1;

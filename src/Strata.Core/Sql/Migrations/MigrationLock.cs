@@ -15,10 +15,9 @@ public sealed record MigrationLock(IReadOnlyList<MigrationLock.Entry> Entries)
 {
     public const string FileName = "migrations.lock";
 
-    // Indexed by normalized version: a build looks up every migration of a 1,000-migration chain.
-    private readonly Dictionary<string, Entry> _byVersion = Entries
-        .GroupBy(e => MigrationVersion.Normalize(e.Version), StringComparer.Ordinal)
-        .ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+    // Indexed by normalized version (the first entry of a version wins): a build looks up every migration of a
+    // 1,000-migration chain.
+    private readonly Dictionary<string, Entry> _byVersion = Index(Entries);
 
     public sealed record Entry(string Version, string Checksum, string FileName, IReadOnlyList<string> Accepts, int Line);
 
@@ -26,21 +25,57 @@ public sealed record MigrationLock(IReadOnlyList<MigrationLock.Entry> Entries)
 
     public Entry? Find(string version) => _byVersion.GetValueOrDefault(MigrationVersion.Normalize(version));
 
-    public string? HighestVersion { get; } = Entries.Count == 0 ? null : Entries.Select(e => e.Version).Max(Comparer<string>.Create(MigrationVersion.Compare));
+    /// <summary>The numerically highest version (the first of equal ones), or null when the lock is empty.</summary>
+    public string? HighestVersion { get; } = Highest(Entries);
+
+    private static Dictionary<string, Entry> Index(IReadOnlyList<Entry> entries)
+    {
+        var byVersion = new Dictionary<string, Entry>(entries.Count, StringComparer.Ordinal);
+        foreach (var entry in entries)
+        {
+            byVersion.TryAdd(MigrationVersion.Normalize(entry.Version), entry);
+        }
+
+        return byVersion;
+    }
+
+    /// <summary>MigrationVersion.Compare's order (more significant digits is higher, then ordinal), without allocating.</summary>
+    private static string? Highest(IReadOnlyList<Entry> entries)
+    {
+        string? highest = null;
+        var highestDigits = ReadOnlySpan<char>.Empty;
+        foreach (var entry in entries)
+        {
+            var digits = entry.Version.AsSpan().TrimStart('0');
+            digits = digits.IsEmpty ? "0" : digits;
+            if (highest is null || digits.Length > highestDigits.Length || (digits.Length == highestDigits.Length && digits.SequenceCompareTo(highestDigits) > 0))
+            {
+                highest = entry.Version;
+                highestDigits = digits;
+            }
+        }
+
+        return highest;
+    }
 
     public static MigrationLock Parse(string text, string relativePath, ICollection<Diagnostic> diagnostics)
     {
         var entries = new List<Entry>();
         int lineNumber = 0;
-        foreach (var raw in MigrationChecksum.Normalize(text).Split('\n'))
+        var all = MigrationChecksum.Normalize(text);
+        for (int start = 0; start <= all.Length; lineNumber++)
         {
-            lineNumber++;
-            var line = raw.Trim();
-            if (line.Length == 0 || line.StartsWith('#'))
+            int end = all.IndexOf('\n', start);
+            end = end < 0 ? all.Length : end;
+            var span = all.AsSpan(start, end - start);
+            start = end + 1;
+            var trimmed = span.Trim();
+            if (trimmed.IsEmpty || trimmed[0] == '#')
             {
                 continue;
             }
 
+            var line = trimmed.ToString();
             var parts = line.Split(' ', StringSplitOptions.RemoveEmptyEntries);
             var accepts = parts.Length == 4 && parts[3].StartsWith("accepts=", StringComparison.Ordinal)
                 ? parts[3]["accepts=".Length..].Split(',', StringSplitOptions.RemoveEmptyEntries)
@@ -48,11 +83,11 @@ public sealed record MigrationLock(IReadOnlyList<MigrationLock.Entry> Entries)
             if (parts.Length is < 3 or > 4 || !MigrationVersion.IsValid(parts[0]) || !IsChecksum(parts[1]) ||
                 (parts.Length == 4 && (accepts.Length == 0 || !accepts.All(IsChecksum))))
             {
-                diagnostics.Add(DiagnosticCatalog.MalformedLock.Create(SourceLocation.At(relativePath, lineNumber, 1), raw.Trim()));
+                diagnostics.Add(DiagnosticCatalog.MalformedLock.Create(SourceLocation.At(relativePath, lineNumber + 1, 1), line));
                 continue;
             }
 
-            entries.Add(new Entry(parts[0], parts[1], parts[2], accepts, lineNumber));
+            entries.Add(new Entry(parts[0], parts[1], parts[2], accepts, lineNumber + 1));
         }
 
         return new MigrationLock(entries);
@@ -78,5 +113,21 @@ public sealed record MigrationLock(IReadOnlyList<MigrationLock.Entry> Entries)
         return text.ToString();
     }
 
-    private static bool IsChecksum(string value) => value.Length == 64 && value.All(char.IsAsciiHexDigitLower);
+    private static bool IsChecksum(string value)
+    {
+        if (value.Length != 64)
+        {
+            return false;
+        }
+
+        foreach (var c in value)
+        {
+            if (!char.IsAsciiHexDigitLower(c))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
 }

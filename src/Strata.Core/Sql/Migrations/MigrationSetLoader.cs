@@ -8,6 +8,8 @@ namespace Strata.Core.Sql.Migrations;
 /// <summary>Reads db/&lt;datastore&gt;/migrations: names, versions, encoding and lexical soundness of each file.</summary>
 public static class MigrationSetLoader
 {
+    private static ReadOnlySpan<byte> Utf8Bom => [0xEF, 0xBB, 0xBF];
+
     /// <summary>Large enough for any hand-written migration; bulk data does not belong in a migration.</summary>
     public const long MaxFileBytes = 16 * 1024 * 1024;
 
@@ -39,17 +41,20 @@ public static class MigrationSetLoader
             return new MigrationSet(datastore, relativeFolder, [], diagnostics);
         }
 
-        var migrations = new List<MigrationFile>();
-        foreach (var file in files.Order(StringComparer.Ordinal))
+        Array.Sort(files, StringComparer.Ordinal);
+        var relativeFolderPath = ProjectPaths.Relative(projectDirectory, Path.TrimEndingDirectorySeparator(folder));
+        var migrations = new List<MigrationFile>(files.Length);
+        var tokens = new SqlTokenList(1024); // one buffer, refilled for each file
+        foreach (var file in files)
         {
-            var migration = ReadOne(projectDirectory, file, dialect, diagnostics);
+            var migration = ReadOne(projectDirectory, relativeFolderPath, file, dialect, tokens, diagnostics);
             if (migration is not null)
             {
                 migrations.Add(migration);
             }
         }
 
-        migrations.Sort((a, b) => MigrationVersion.Compare(a.Version, b.Version) is var c && c != 0 ? c : string.CompareOrdinal(a.RelativePath, b.RelativePath));
+        SortByVersion(migrations);
         for (int i = 1; i < migrations.Count; i++)
         {
             if (MigrationVersion.Compare(migrations[i - 1].Version, migrations[i].Version) == 0)
@@ -67,18 +72,44 @@ public static class MigrationSetLoader
         return new MigrationSet(datastore, relativeFolder, migrations, diagnostics);
     }
 
-    private static MigrationFile? ReadOne(string projectDirectory, string file, SqlDialect dialect, List<Diagnostic> diagnostics)
+    /// <summary>
+    /// Numeric version order (MigrationVersion.Compare), then path. Each version is normalized once, not twice per
+    /// comparison: a 1,000-file sort makes some 10,000 comparisons.
+    /// </summary>
+    private static void SortByVersion(List<MigrationFile> migrations)
     {
-        var relative = ProjectPaths.Relative(projectDirectory, file);
+        var keyed = new List<Keyed>(migrations.Count);
+        foreach (var migration in migrations)
+        {
+            keyed.Add(new Keyed(MigrationVersion.Normalize(migration.Version), migration));
+        }
+
+        keyed.Sort(static (a, b) =>
+            a.Version.Length != b.Version.Length ? a.Version.Length.CompareTo(b.Version.Length) :
+            string.CompareOrdinal(a.Version, b.Version) is var c && c != 0 ? c : string.CompareOrdinal(a.File.RelativePath, b.File.RelativePath));
+        for (int i = 0; i < keyed.Count; i++)
+        {
+            migrations[i] = keyed[i].File;
+        }
+    }
+
+    private sealed record Keyed(string Version, MigrationFile File);
+
+    private static MigrationFile? ReadOne(string projectDirectory, string relativeFolderPath, string file, SqlDialect dialect, SqlTokenList tokens, List<Diagnostic> diagnostics)
+    {
+        var name = Path.GetFileName(file);
+        // The folder's relative path plus the name: what ProjectPaths.Relative gives for a file directly inside it.
+        var relative = relativeFolderPath == "." ? name : relativeFolderPath + "/" + name;
         var where = new SourceLocation(relative);
-        if (!MigrationFileName.TryParse(Path.GetFileName(file), out var version, out var description))
+        if (!MigrationFileName.TryParse(name, out var version, out var description))
         {
             diagnostics.Add(DiagnosticCatalog.MigrationFileName.Create(where, relative));
             return null;
         }
 
         var info = new FileInfo(file);
-        if (info.LinkTarget is not null)
+        // One lstat answers both "is it a link" and the length (LinkTarget would cost a readlink per file).
+        if ((info.Attributes & FileAttributes.ReparsePoint) != 0 && info.LinkTarget is not null)
         {
             var target = info.ResolveLinkTarget(returnFinalTarget: true)?.FullName ?? info.LinkTarget;
             if (!ProjectPaths.IsInside(ResolveLinks(projectDirectory), ResolveLinks(target)))
@@ -105,29 +136,42 @@ public static class MigrationSetLoader
             return null;
         }
 
-        var text = Utf8File.TryDecode(bytes, out var invalid);
+        // The usual file (no BOM, LF line ends, one final line end): decoding all but its last byte gives the body
+        // directly, exactly what MigrationChecksum.BodyFromSource makes of the whole text, without a second copy.
+        var content = bytes.AsSpan();
+        bool plain = content.Length > 0 && content[^1] == (byte)'\n' && !content.StartsWith(Utf8Bom) && !content.Contains((byte)'\r');
+        var text = Utf8File.TryDecode(plain ? content[..^1] : content, out var invalid);
         if (text is null)
         {
             diagnostics.Add(DiagnosticCatalog.MigrationNotUtf8.Create(SourceLocation.At(relative, invalid.Line, invalid.Column), relative, invalid.Value));
             return null;
         }
 
-        var whole = MigrationChecksum.BodyFromSource(text);
+        var whole = plain ? text : MigrationChecksum.BodyFromSource(text);
+        tokens.Relex(whole, dialect);
         int before = diagnostics.Count;
-        CheckTokens(relative, whole, dialect, diagnostics);
+        CheckTokens(relative, whole, tokens, diagnostics);
         if (diagnostics.Count > before)
         {
             return null;
         }
 
         var parts = MigrationDirectives.Apply(whole);
-        if (parts.Up.Trim().Length == 0 || !HasStatement(parts.Up, dialect))
+        // Without directives the up part is the whole text (the same string): lexed and hashed once.
+        bool same = ReferenceEquals(parts.Up, whole);
+        if (!same)
+        {
+            tokens.Relex(parts.Up, dialect);
+        }
+
+        if (parts.Up.AsSpan().Trim().Length == 0 || !HasStatement(tokens))
         {
             diagnostics.Add(DiagnosticCatalog.EmptyMigration.Create(new SourceLocation(relative), relative));
             return null;
         }
 
-        return new MigrationFile(version, description, relative, parts.Up, MigrationChecksum.Compute(parts.Up), MigrationChecksum.Compute(whole),
+        var checksum = MigrationChecksum.Compute(parts.Up);
+        return new MigrationFile(version, description, relative, parts.Up, checksum, same ? checksum : MigrationChecksum.Compute(whole),
             RunsInTransaction: !parts.NoTransaction, DownBody: parts.Down, DownLine: parts.DownLine);
     }
 
@@ -146,29 +190,52 @@ public static class MigrationSetLoader
     /// Reports unterminated tokens, and reserved marker lines (directives excepted). The marker check is by line, not
     /// by token, because the runtime reads the script by line: a '-- strata:' line inside a string would break it too.
     /// </summary>
-    private static void CheckTokens(string relative, string body, SqlDialect dialect, List<Diagnostic> diagnostics)
+    private static void CheckTokens(string relative, string body, SqlTokenList tokens, List<Diagnostic> diagnostics)
     {
-        var unterminated = SqlLexer.Tokenize(body, dialect).FirstOrDefault(t => t.Kind == SqlTokenKind.Unterminated);
-        if (unterminated.Length > 0)
+        for (int i = 0; i < tokens.Count; i++)
         {
-            diagnostics.Add(DiagnosticCatalog.UnterminatedToken.Create(
-                SourceLocation.At(relative, unterminated.Line, unterminated.Column), DescribeUnterminated(body[unterminated.Start]), relative));
-            return;
+            var token = tokens[i];
+            if (token.Kind == SqlTokenKind.Unterminated && token.Length > 0)
+            {
+                diagnostics.Add(DiagnosticCatalog.UnterminatedToken.Create(
+                    SourceLocation.At(relative, token.Line, token.Column), DescribeUnterminated(body[token.Start]), relative));
+                return;
+            }
         }
 
-        int line = 0;
-        foreach (var text in body.Split('\n'))
+        // Lines that start with the marker prefix: found by searching for the prefix, not by splitting every line.
+        var text = body.AsSpan();
+        int line = 1, counted = 0;
+        for (int at = text.IndexOf(ScriptFormat.MarkerPrefix, StringComparison.Ordinal); at >= 0;)
         {
-            line++;
-            if (text.StartsWith(ScriptFormat.MarkerPrefix, StringComparison.Ordinal) && !MigrationDirectives.IsDirective(text))
+            line += text[counted..at].Count('\n');
+            counted = at;
+            if (at == 0 || text[at - 1] == '\n')
             {
-                diagnostics.Add(DiagnosticCatalog.ReservedMarker.Create(SourceLocation.At(relative, line, 1)));
+                int end = text[at..].IndexOf('\n');
+                if (!MigrationDirectives.IsDirective(end < 0 ? text[at..] : text.Slice(at, end)))
+                {
+                    diagnostics.Add(DiagnosticCatalog.ReservedMarker.Create(SourceLocation.At(relative, line, 1)));
+                }
             }
+
+            int next = text[(at + 1)..].IndexOf(ScriptFormat.MarkerPrefix, StringComparison.Ordinal);
+            at = next < 0 ? -1 : at + 1 + next;
         }
     }
 
-    private static bool HasStatement(string body, SqlDialect dialect) =>
-        SqlLexer.Tokenize(body, dialect).Any(t => !t.IsTrivia && t.Kind != SqlTokenKind.Semicolon);
+    private static bool HasStatement(SqlTokenList tokens)
+    {
+        for (int i = 0; i < tokens.Count; i++)
+        {
+            if (!tokens[i].IsTrivia && tokens[i].Kind != SqlTokenKind.Semicolon)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     private static string DescribeUnterminated(char first) => first switch
     {
