@@ -5,6 +5,9 @@
 #
 #   eng/bench/docs/run.sh [count] [runs]        # packs first; SKIP_PACK=1 reuses artifacts/packages
 #
+# Environment: STRATA_PACKAGES_OUT (package folder, see eng/common.sh), STRATA_BENCH_NUGET (NuGet cache folder),
+# KEEP=1 (keep the scratch folder).
+#
 # Scratch project: a temp folder outside the repository (so no Directory.Build.props leaks in); NuGet cache:
 # artifacts/bench-nuget-packages (stale Strata packages removed first).
 source "$(dirname "${BASH_SOURCE[0]}")/../../common.sh"
@@ -17,10 +20,10 @@ if [[ "${SKIP_PACK:-0}" != 1 ]]; then step "pack"; pack_all; fi
 sdk_nupkg="$(ls "$packages_dir"/Strata.Sdk.*.nupkg | head -n1)" || fail "no Strata.Sdk package in $packages_dir"
 version="$(basename "$sdk_nupkg" .nupkg)"; version="${version#Strata.Sdk.}"
 
-export NUGET_PACKAGES="$repo_root/artifacts/bench-nuget-packages"
+export NUGET_PACKAGES="${STRATA_BENCH_NUGET:-$repo_root/artifacts/bench-nuget-packages}"
 rm -rf "$NUGET_PACKAGES"/strata.*
 scratch="$(mktemp -d "${TMPDIR:-/tmp}/strata-bench-docs-XXXXXX")"
-trap 'rm -rf "$scratch"' EXIT
+if [[ "${KEEP:-0}" == 1 ]]; then trap 'echo "kept: $scratch"' EXIT; else trap 'rm -rf "$scratch"' EXIT; fi
 write_scratch_nuget_config "$scratch"
 
 project_file() { # $1 dir, $2.. item lines

@@ -23,8 +23,13 @@ internal sealed class DatastoreDoc
     /// <summary>The text given to Markdig: the file with its front matter blanked (so offsets and lines match the file).</summary>
     public string MarkdownText { get; init; } = string.Empty;
 
-    /// <summary>Offsets in the text given to Markdig (see <see cref="Markdown"/>) to file lines and columns.</summary>
-    public required LineIndex MarkdownLines { get; init; }
+    /// <summary>
+    /// Offsets in the text given to Markdig (see <see cref="Markdown"/>) to file lines and columns; built on first use,
+    /// which is only when a diagnostic points into the body (a clean doc never needs it).
+    /// </summary>
+    public LineIndex MarkdownLines => _markdownLines ??= new LineIndex(MarkdownText);
+
+    private LineIndex? _markdownLines;
 
     /// <summary>Top-level H1 and H2 sections, in order.</summary>
     public required IReadOnlyList<DocSection> Sections { get; init; }

@@ -48,10 +48,12 @@ public static class DatastoreDocValidator
             diagnostics.AddRange(result);
         }
 
+        // One case-insensitive set, not a scan of every declared name for every file (1,000 x 1,000 comparisons).
+        var declaredAnyCase = new HashSet<string>(declared, StringComparer.OrdinalIgnoreCase);
         foreach (var file in existing)
         {
             var name = file[..^3];
-            if (!declared.Contains(name, StringComparer.OrdinalIgnoreCase) && !IndexFiles.Contains(file, StringComparer.OrdinalIgnoreCase))
+            if (!declaredAnyCase.Contains(name) && !IndexFiles.Contains(file, StringComparer.OrdinalIgnoreCase))
             {
                 var display = DocPaths.Display(project, Path.Combine(docsDirectory, file));
                 diagnostics.Add(DiagnosticCatalog.DocUndeclared.Create(SourceLocation.At(display, 1, 1), display, name));
@@ -138,7 +140,7 @@ public static class DatastoreDocValidator
             diagnostics.Add(DiagnosticCatalog.InternalError.Create(new SourceLocation(display), $"validating '{display}'", ex.GetType().Name + ": " + ex.Message));
         }
 
-        return [.. diagnostics.OrderBy(d => d.Location.Line).ThenBy(d => d.Location.Column)];
+        return diagnostics.Count < 2 ? diagnostics : [.. diagnostics.OrderBy(d => d.Location.Line).ThenBy(d => d.Location.Column)];
     }
 
     /// <summary>Reads at most <see cref="DocLimits.MaxDocBytes"/>; null (and the size seen) when the file is larger.</summary>

@@ -56,23 +56,26 @@ internal static class DocLoader
             text = text[1..];
         }
 
-        var lines = new LineIndex(text);
-        if (lines.LineText(1).TrimEnd() != "---")
+        // Lines are read as spans of the text (a line's text excludes its '\n', and trailing white space, a CR
+        // included, is ignored when looking for the '---' lines): no line strings, no line table.
+        if (!Line(text, 0, out var next).TrimEnd().SequenceEqual("---"))
         {
             diagnostics.Add(DiagnosticCatalog.DocFrontMatterInvalid.Create(SourceLocation.At(file, 1, 1),
                 "the file must start with a '---' line, then YAML front matter (datastore, engine, owner, purpose, schema, backup, retention), then a closing '---' line"));
             return null;
         }
 
-        var closing = 0;
-        for (var line = 2; line <= lines.LineCount; line++)
+        int closing = 0, closingStart = 0, bodyStart = text.Length;
+        for (int line = 2, start = next; start >= 0; line++)
         {
-            var trimmed = lines.LineText(line).TrimEnd();
-            if (trimmed is "---" or "...")
+            var trimmed = Line(text, start, out var after).TrimEnd();
+            if (trimmed.SequenceEqual("---") || trimmed.SequenceEqual("..."))
             {
-                closing = line;
+                (closing, closingStart, bodyStart) = (line, start, after < 0 ? text.Length : after);
                 break;
             }
+
+            start = after;
         }
 
         if (closing == 0)
@@ -82,21 +85,18 @@ internal static class DocLoader
             return null;
         }
 
-        var yaml = new StringBuilder();
-        for (var line = 2; line < closing; line++)
-        {
-            yaml.Append(lines.LineText(line)).Append('\n');
-        }
-
-        var root = LoadFrontMatter(file, yaml.ToString(), diagnostics);
+        var root = LoadFrontMatter(file, FrontMatterText(text, next, closingStart), diagnostics);
         if (root is null)
         {
             return null;
         }
 
         // Blank the front matter instead of removing it, so Markdig's line numbers are file line numbers.
-        var bodyStart = closing < lines.LineCount ? lines.StartOf(closing + 1) : text.Length;
-        var markdownText = new string('\n', closing) + text[bodyStart..];
+        var markdownText = string.Create(closing + text.Length - bodyStart, (closing, text, bodyStart), static (chars, state) =>
+        {
+            chars[..state.closing].Fill('\n');
+            state.text.AsSpan(state.bodyStart).CopyTo(chars[state.closing..]);
+        });
         MarkdownDocument markdown;
         try
         {
@@ -116,10 +116,46 @@ internal static class DocLoader
             FrontMatter = root,
             FrontMatterFirstLine = 2,
             Markdown = markdown,
-            MarkdownLines = new LineIndex(markdownText),
             MarkdownText = markdownText,
             Sections = CollectSections(markdown),
         };
+    }
+
+    /// <summary>The line that starts at <paramref name="start"/>, without its '\n'; <paramref name="next"/> is where the next one starts, or -1.</summary>
+    private static ReadOnlySpan<char> Line(string text, int start, out int next)
+    {
+        int end = text.IndexOf('\n', start);
+        next = end < 0 ? -1 : end + 1;
+        return text.AsSpan(start, (end < 0 ? text.Length : end) - start);
+    }
+
+    /// <summary>
+    /// The YAML between the '---' lines (from <paramref name="start"/> up to the closing line), each line ending in
+    /// '\n' and without the CR of a CRLF line end. Usually that is the text itself, taken in one piece.
+    /// </summary>
+    private static string FrontMatterText(string text, int start, int end)
+    {
+        var span = text.AsSpan(start, end - start);
+        if (!span.Contains('\r'))
+        {
+            return span.ToString();
+        }
+
+        var yaml = new StringBuilder(span.Length);
+        while (!span.IsEmpty)
+        {
+            int newline = span.IndexOf('\n');
+            var line = newline < 0 ? span : span[..newline];
+            if (line.EndsWith('\r'))
+            {
+                line = line[..^1];
+            }
+
+            yaml.Append(line).Append('\n');
+            span = newline < 0 ? [] : span[(newline + 1)..];
+        }
+
+        return yaml.ToString();
     }
 
     private static YamlMappingNode? LoadFrontMatter(string file, string yaml, List<Diagnostic> diagnostics)
@@ -127,17 +163,24 @@ internal static class DocLoader
         // The front matter starts on file line 2: YAML line n is file line n + 1.
         SourceLocation At(Mark mark) => SourceLocation.At(file, (int)Math.Min(mark.Line + 1, int.MaxValue), (int)Math.Min(mark.Column, int.MaxValue));
 
+        // One pass: YamlDotNet builds its node tree from a parser that checks every event against the limits first
+        // (LimitedParser), so hostile input is refused before the (recursive) tree building reaches it.
+        var parser = new LimitedParser(new Parser(new StringReader(yaml)));
         try
         {
-            if (PreScan(yaml) is { } rejection)
+            var stream = new YamlStream();
+            try
             {
-                var descriptor = rejection.Hostile ? DiagnosticCatalog.DocRejected : DiagnosticCatalog.DocFrontMatterInvalid;
-                diagnostics.Add(descriptor.Create(At(rejection.Where), rejection.Reason));
-                return null;
+                stream.Load(parser);
+            }
+            catch (Exception ex) when (ex is not LimitedParser.Rejected && parser.ErrorFromParser is null)
+            {
+                // The tree builder refused something the parser accepted (a duplicate key, say). The limits and the
+                // parser's own errors take precedence wherever they occur, so read on to the end of the events first.
+                parser.Drain();
+                throw;
             }
 
-            var stream = new YamlStream();
-            stream.Load(new StringReader(yaml));
             if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is YamlScalarNode { Value: null or "" })
             {
                 diagnostics.Add(DiagnosticCatalog.DocFrontMatterInvalid.Create(SourceLocation.At(file, 1, 1),
@@ -155,6 +198,12 @@ internal static class DocLoader
 
             return root;
         }
+        catch (LimitedParser.Rejected rejection)
+        {
+            var descriptor = rejection.Hostile ? DiagnosticCatalog.DocRejected : DiagnosticCatalog.DocFrontMatterInvalid;
+            diagnostics.Add(descriptor.Create(At(rejection.Where), rejection.Reason));
+            return null;
+        }
         catch (YamlException ex)
         {
             diagnostics.Add(DiagnosticCatalog.DocFrontMatterInvalid.Create(At(ex.Start), "not valid YAML: " + YamlText.Message(ex)));
@@ -162,53 +211,81 @@ internal static class DocLoader
         }
     }
 
-    private sealed record Rejection(Mark Where, string Reason, bool Hostile);
-
-    /// <summary>Walks parser events without building nodes: nothing here recurses, so any nesting depth is safe.</summary>
-    private static Rejection? PreScan(string yaml)
+    /// <summary>
+    /// A parser that refuses, as each event arrives, what would make YamlDotNet's node tree dangerous or useless:
+    /// too many events, nesting deeper than the limit, aliases, huge scalars, a second document. Nothing here
+    /// recurses, and the tree builder never sees an event past a refused one, so any input is safe.
+    /// </summary>
+    private sealed class LimitedParser(Parser inner) : IParser
     {
-        var parser = new Parser(new StringReader(yaml));
-        int depth = 0, events = 0, documents = 0;
-        while (parser.MoveNext())
+        private int _depth, _events, _documents;
+
+        public sealed class Rejected(Mark where, string reason, bool hostile) : Exception(reason)
         {
-            var current = parser.Current!;
-            if (++events > DocLimits.MaxYamlEvents)
+            public Mark Where { get; } = where;
+
+            public string Reason { get; } = reason;
+
+            public bool Hostile { get; } = hostile;
+        }
+
+        /// <summary>A syntax error the parser itself raised (it wins over anything the tree builder says).</summary>
+        public YamlException? ErrorFromParser { get; private set; }
+
+        public ParsingEvent? Current => inner.Current;
+
+        public bool MoveNext()
+        {
+            bool moved;
+            try
             {
-                return new(current.Start, $"the front matter has more than {DocLimits.MaxYamlEvents:N0} YAML nodes", true);
+                moved = inner.MoveNext();
+            }
+            catch (YamlException ex)
+            {
+                ErrorFromParser = ex;
+                throw;
+            }
+
+            if (moved)
+            {
+                Check(inner.Current!);
+            }
+
+            return moved;
+        }
+
+        /// <summary>Reads the remaining events, so that a refusal or a parser error later in the text is raised.</summary>
+        public void Drain()
+        {
+            while (MoveNext())
+            {
+            }
+        }
+
+        private void Check(ParsingEvent current)
+        {
+            if (++_events > DocLimits.MaxYamlEvents)
+            {
+                throw new Rejected(current.Start, $"the front matter has more than {DocLimits.MaxYamlEvents:N0} YAML nodes", true);
             }
 
             switch (current)
             {
-                case DocumentStart:
-                    if (++documents > 1)
-                    {
-                        return new(current.Start, "the front matter holds more than one YAML document", false);
-                    }
-
-                    break;
-                case MappingStart or SequenceStart:
-                    if (++depth > DocLimits.MaxYamlDepth)
-                    {
-                        return new(current.Start, $"the front matter nests mappings or lists more than {DocLimits.MaxYamlDepth} levels deep", true);
-                    }
-
-                    break;
+                case DocumentStart when ++_documents > 1:
+                    throw new Rejected(current.Start, "the front matter holds more than one YAML document", false);
+                case MappingStart or SequenceStart when ++_depth > DocLimits.MaxYamlDepth:
+                    throw new Rejected(current.Start, $"the front matter nests mappings or lists more than {DocLimits.MaxYamlDepth} levels deep", true);
                 case MappingEnd or SequenceEnd:
-                    depth--;
+                    _depth--;
                     break;
                 case AnchorAlias alias:
-                    return new(current.Start, $"the front matter uses the YAML alias '*{YamlText.Truncate(alias.Value.Value)}'; anchors and aliases are not allowed in datastore docs", true);
+                    throw new Rejected(current.Start, $"the front matter uses the YAML alias '*{YamlText.Truncate(alias.Value.Value)}'; anchors and aliases are not allowed in datastore docs", true);
                 case Scalar scalar when scalar.Value.Length > DocLimits.MaxScalarChars:
-                    return new(current.Start, $"a front-matter value is {scalar.Value.Length:N0} characters long, more than the limit of {DocLimits.MaxScalarChars:N0}", true);
+                    throw new Rejected(current.Start, $"a front-matter value is {scalar.Value.Length:N0} characters long, more than the limit of {DocLimits.MaxScalarChars:N0}", true);
             }
         }
-
-        return null;
     }
-
-
-
-
 
     private static List<DocSection> CollectSections(MarkdownDocument markdown)
     {

@@ -91,6 +91,22 @@ public sealed class HostileInputTests : IDisposable
     }
 
     [Fact]
+    public void An_alias_after_a_duplicate_key_is_still_reported_as_hostile()
+    {
+        // The limits are checked on every event of the front matter, also past a key the node tree refuses.
+        _project.WriteDoc("owner: orders-team", "owner: orders-team\nowner: other\nx: *a");
+        TimedValidate().ShouldBeSingle("STRATA1015", 6, 4).Message.ShouldContain("'*a'");
+    }
+
+    [Fact]
+    public void A_syntax_error_after_a_duplicate_key_is_the_one_reported()
+    {
+        _project.WriteDoc("owner: orders-team", "owner: orders-team\nowner: other\nx: \"open");
+        var diagnostic = TimedValidate().ShouldBeSingle("STRATA1004", 6, 4);
+        diagnostic.Message.ShouldNotContain("Duplicate key");
+    }
+
+    [Fact]
     public void Too_many_nodes_is_rejected()
     {
         _project.WriteDoc("pii: false", "pii: false\nx-list: [" + string.Join(',', Enumerable.Repeat("1", 20_000)) + "]");

@@ -64,6 +64,7 @@ internal static class PathsRule
             return File.Exists(full) ? null : Directory.Exists(full) ? "is a folder, not a file" : "does not exist";
         }
 
-        return File.Exists(full) || Directory.Exists(full) ? null : "does not exist";
+        // One stat: a file or a folder (Path.Exists answers exactly File.Exists || Directory.Exists).
+        return Path.Exists(full) ? null : "does not exist";
     }
 }
