@@ -8,6 +8,24 @@ namespace Strata.Templates.Tests;
 public sealed partial class BrokenInputTests(TemplateHive hive)
 {
     [Fact]
+    public async Task An_unknown_store_is_refused_by_dotnet_new_itself_and_nothing_is_created()
+    {
+        var parent = Path.Combine(hive.ScratchRoot, Guid.NewGuid().ToString("N")[..8]);
+        Directory.CreateDirectory(parent);
+        var result = await hive.DotnetAsync(parent, "new", "strata-service", "-n", "Bad", "--stores", "mysql", "--no-restore", "--debug:custom-hive", hive.HiveDirectory);
+        result.ExitCode.ShouldNotBe(0);
+        result.Output.ShouldContain("mysql");
+        result.Output.ShouldContain("--stores");
+        Directory.Exists(Path.Combine(parent, "Bad")).ShouldBeFalse();
+
+        var hostile = await hive.ScaffoldAsync("Hostile", "--no-restore", "--stores", "redis");
+        await File.WriteAllTextAsync(Path.Combine(hostile, "compose.yaml"), "services:\n  redis: [unclosed\n");
+        var build = await Build(hostile);
+        build.ExitCode.ShouldNotBe(0);
+        Error(build, "STRATA3002").File.ShouldEndWith("compose.yaml");
+    }
+
+    [Fact]
     public async Task A_doc_without_its_retention_section_fails_the_build_at_the_doc()
     {
         var service = await hive.ScaffoldAsync("Docs");

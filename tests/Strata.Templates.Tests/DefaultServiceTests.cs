@@ -22,10 +22,14 @@ public sealed class DefaultServiceTests(TemplateHive hive)
         build.Output.ShouldContain("Strata: main (sqlite): 1 migration (0001) -> obj/strata/main/migrate.sql");
         build.Output.ShouldContain("0 Warning(s)");
 
+        // A backup file, as ops/ writes them: /metrics reports its time for the RPO alert.
+        Directory.CreateDirectory(Path.Combine(service, "backups", "main"));
+        await File.WriteAllTextAsync(Path.Combine(service, "backups", "main", "main-20261121T000000Z.db"), "backup");
         await using (var running = await RunningService.StartAsync(service, name))
         {
             await ExerciseCrudAsync(running.Client);
             running.Log.ShouldContain("Datastore 'main': applied 1 migration");
+            await MetricsShowRequestsHealthAndBackupsAsync(running.Client);
         }
 
         var noop = (await Build(service, "-v:d")).ShouldSucceed("second build");
@@ -51,6 +55,17 @@ public sealed class DefaultServiceTests(TemplateHive hive)
         var status = (await hive.DotnetAsync(service, "run", "--no-build", "--", "migrate", "status")).ShouldSucceed("migrate status");
         status.Output.Split('\n').Single(l => l.StartsWith("0002", StringComparison.Ordinal)).ShouldContain("applied");
         status.Output.ShouldContain("2 applied, 0 pending");
+    }
+
+    /// <summary>The inputs of the monitoring profile's alerts (ops/monitoring/prometheus/alerts.yml) are on /metrics.</summary>
+    internal static async Task MetricsShowRequestsHealthAndBackupsAsync(HttpClient client)
+    {
+        var metrics = await client.GetStringAsync("/metrics");
+        metrics.ShouldContain("# TYPE http_server_request_duration_seconds histogram");
+        metrics.ShouldMatch("""http_server_request_duration_seconds_count\{http_request_method="POST",http_response_status_code="201"\} [1-9]""");
+        metrics.ShouldMatch("""http_server_request_duration_seconds_bucket\{http_request_method="GET",http_response_status_code="200",le="0.5"\} [1-9]""");
+        metrics.ShouldContain("strata_datastore_up{datastore=\"main\"} 1");
+        metrics.ShouldMatch("""strata_backup_last_success_timestamp_seconds\{datastore="main"\} \d{10}""");
     }
 
     private Task<ProcessResult> Build(string service, params string[] extra) =>

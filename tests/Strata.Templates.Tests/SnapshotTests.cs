@@ -17,8 +17,18 @@ public sealed class SnapshotTests(TemplateHive hive)
     public async Task Snapshot_postgres_service()
     {
         var service = await hive.ScaffoldAsync("Orders", "--no-restore", "--stores", "postgres");
-        Snapshot.Match("strata-service-postgres", service);
+        Snapshot.Match("strata-service-postgres", service, RandomSecrets);
     }
+
+    [Fact]
+    public async Task Snapshot_all_eight_stores()
+    {
+        var service = await hive.ScaffoldAsync("Orders", ["--no-restore", .. StoreCombination.AllStores.SelectMany(s => new[] { "--stores", s })]);
+        Snapshot.Match("strata-service-all-stores", service, RandomSecrets);
+    }
+
+    /// <summary>.env and Prometheus's Qdrant key hold values generated at random per instantiation.</summary>
+    private static string RandomSecrets(string content) => System.Text.RegularExpressions.Regex.Replace(content, "[0-9A-F]{32}", "<random>");
 
     [Fact]
     public async Task Template_list_and_help_describe_every_parameter()
@@ -27,7 +37,7 @@ public sealed class SnapshotTests(TemplateHive hive)
         list.Output.ShouldContain("strata-service");
 
         var help = (await hive.DotnetAsync(hive.ScratchRoot, "new", "strata-service", "--help", "--debug:custom-hive", hive.HiveDirectory)).ShouldSucceed("--help");
-        foreach (var option in new[] { "--stores", "--http-port", "--owner", "--no-restore", "sqlite", "postgres" })
+        foreach (var option in new[] { "--stores", "--http-port", "--owner", "--no-restore", "--postgres-flavor", "--pgbouncer", "--redis-name", "sqlite", "postgres", "mongodb", "neo4j", "elasticsearch", "chroma", "qdrant", "redis", "pgvector", "timescaledb" })
         {
             help.Output.ShouldContain(option);
         }

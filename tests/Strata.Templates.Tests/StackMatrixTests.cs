@@ -125,7 +125,7 @@ public sealed partial class StackMatrixTests(TemplateHive hive)
     private static partial Regex SecretShape();
 
     // A password, secret, token or key given a literal value (not empty, not ${...}) in a config-like assignment.
-    [GeneratedRegex("""(?im)(password|passwd|secret|token|api[_-]?key)["']?[ \t]*[:=][ \t]*["']?(?!\$\{|["']|\s|$)[^\s"',;]+""")]
+    [GeneratedRegex("""(?im)(?<!\$\{\w*)(password|passwd|secret|token|api[_-]?key)["']?[ \t]*[:=](?![:=])[ \t]*(?![\\"']*\$|["']|\s|$)[^\s"',;]+""")]
     private static partial Regex LiteralSecret();
 
     // Files that configure rather than explain: code and prose may name a password without holding one.

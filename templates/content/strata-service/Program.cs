@@ -5,6 +5,7 @@ using Company.Service1.Data.Probes;
 //#if (HasSql)
 using Company.Service1.Todos;
 //#endif
+using Company.Service1.Observability;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 //#if (HasSql)
 using Microsoft.Extensions.Diagnostics.HealthChecks;
@@ -58,6 +59,7 @@ health.AddStoreHealthChecks(builder.Configuration);
 //#endif
 
 builder.Services.AddProblemDetails();
+builder.Services.AddSingleton<PrometheusMetrics>();
 
 var app = builder.Build();
 //#if (HasSql)
@@ -87,6 +89,7 @@ if (app.Configuration.GetValue("Strata:ApplyMigrationsAtStartup", defaultValue: 
 
 app.UseExceptionHandler();
 app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = HealthResponse.WriteAsync });
+app.MapPrometheusMetrics();
 //#if (HasSql)
 app.MapTodoEndpoints();
 //#endif
