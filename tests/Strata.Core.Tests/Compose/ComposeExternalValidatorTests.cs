@@ -64,19 +64,7 @@ public class ComposeExternalValidatorTests
     }
 
     /// <summary>The tool's path, or null to skip; under CI=true a missing tool fails the test.</summary>
-    internal static string? Tool(string name)
-    {
-        var found = Path.IsPathRooted(name)
-            ? (File.Exists(name) ? name : null)
-            : (Environment.GetEnvironmentVariable("PATH") ?? string.Empty).Split(Path.PathSeparator)
-                .Select(dir => Path.Combine(dir, name)).FirstOrDefault(File.Exists);
-        if (found is null && string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase))
-        {
-            throw new InvalidOperationException($"{name} is required under CI=true; run eng/install-test-deps.sh");
-        }
-
-        return found;
-    }
+    internal static string? Tool(string name) => Strata.Tests.Shared.RequiredTool.Find(name);
 
     internal static (int Code, string Output) Run(string tool, IEnumerable<string> arguments, IDictionary<string, string> environment)
     {

@@ -19,17 +19,8 @@ public sealed class DevStackTemplateTests
     [MemberData(nameof(Files))]
     public void The_template_file_is_the_catalogs_rendering(string relative)
     {
-        var expected = TemplateFiles()[relative];
         var path = Path.Combine(DocsCatalogTests.RepoRoot(), "templates", "content", "strata-service", relative);
-        if (Environment.GetEnvironmentVariable("STRATA_REGENERATE_TEMPLATE_DOCS") == "1")
-        {
-            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-            File.WriteAllText(path, expected);
-        }
-
-        File.Exists(path).ShouldBeTrue($"{path} is missing; regenerate with STRATA_REGENERATE_TEMPLATE_DOCS=1 dotnet test tests/Strata.Core.Tests --filter DevStackTemplate");
-        File.ReadAllText(path).ReplaceLineEndings("\n").ShouldBe(expected,
-            $"{path} drifted from the engine catalog; regenerate with STRATA_REGENERATE_TEMPLATE_DOCS=1 dotnet test tests/Strata.Core.Tests --filter DevStackTemplate");
+        TemplateFileDrift.ShouldMatch(path, TemplateFiles()[relative]);
     }
 
     private static Dictionary<string, string> TemplateFiles()

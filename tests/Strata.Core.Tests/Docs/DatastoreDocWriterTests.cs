@@ -84,16 +84,7 @@ public sealed class DatastoreDocWriterTests
             .Where(f => descriptor.SchemaStyle != SchemaStyle.SqlMigrations || f.Relative.StartsWith("docs/", StringComparison.Ordinal));
         foreach (var (relative, expected) in planned)
         {
-            var path = Path.Combine(root, relative);
-            if (Environment.GetEnvironmentVariable("STRATA_REGENERATE_TEMPLATE_DOCS") == "1")
-            {
-                Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-                File.WriteAllText(path, expected);
-            }
-
-            File.Exists(path).ShouldBeTrue($"{path} is missing; generate it with STRATA_REGENERATE_TEMPLATE_DOCS=1 dotnet test tests/Strata.Core.Tests --filter The_service_templates");
-            File.ReadAllText(path).ReplaceLineEndings("\n").ShouldBe(expected,
-                $"{path} drifted from the engine catalog; regenerate it with STRATA_REGENERATE_TEMPLATE_DOCS=1 dotnet test tests/Strata.Core.Tests --filter The_service_templates");
+            TemplateFileDrift.ShouldMatch(Path.Combine(root, relative), expected);
         }
     }
 }

@@ -32,17 +32,5 @@ public static class ExternalComposeTools
             Path.GetDirectoryName(composeFile)!).GetAwaiter().GetResult().ShouldSucceed("dclint");
     }
 
-    private static string? Find(string name)
-    {
-        var found = Path.IsPathRooted(name)
-            ? (File.Exists(name) ? name : null)
-            : (Environment.GetEnvironmentVariable("PATH") ?? string.Empty).Split(Path.PathSeparator)
-                .Select(dir => Path.Combine(dir, name)).FirstOrDefault(File.Exists);
-        if (found is null && string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase))
-        {
-            throw new InvalidOperationException($"{name} is required under CI=true; run eng/install-test-deps.sh");
-        }
-
-        return found;
-    }
+    private static string? Find(string name) => Strata.Tests.Shared.RequiredTool.Find(name);
 }
