@@ -80,6 +80,51 @@ public sealed class StackServersTests(TemplateHive hive, PostgresServer postgres
         }
     }
 
+    /// <summary>
+    /// The HTTP stores' health-check commands (bash's /dev/tcp for Chroma and Qdrant, curl for Elasticsearch) against a
+    /// local stand-in on the port the command names: healthy on 200, unhealthy on an error status or a closed port.
+    /// </summary>
+    [Theory]
+    [InlineData("chroma", 8000, "/api/v2/heartbeat")]
+    [InlineData("qdrant", 6333, "/readyz")]
+    [InlineData("elasticsearch", 9200, "/_cluster/health")]
+    public async Task An_http_stores_health_check_command_passes_on_200_and_fails_otherwise(string store, int port, string path)
+    {
+        var service = await hive.ScaffoldAsync("Http" + store, "--no-restore", "--stores", store);
+        var check = GeneratedStack.Load(service).Service(store);
+        var environment = new Dictionary<string, string> { ["ELASTIC_PASSWORD"] = "pw" };
+        var local = FreePort();
+        string Adapt(string script) => script.Replace($"127.0.0.1/{port}", $"127.0.0.1/{local}", StringComparison.Ordinal)
+            .Replace($"127.0.0.1:{port}", $"127.0.0.1:{local}", StringComparison.Ordinal);
+
+        foreach (var (status, healthy) in new[] { (200, true), (503, false) })
+        {
+            using var listener = new System.Net.HttpListener();
+            listener.Prefixes.Add($"http://127.0.0.1:{local}/");
+            listener.Prefixes.Add($"http://localhost:{local}/"); // the /dev/tcp checks send "Host: localhost"
+            listener.Start();
+            var requests = new List<string>();
+            var serve = Task.Run(async () =>
+            {
+                var context = await listener.GetContextAsync();
+                requests.Add(context.Request.Url!.AbsolutePath + " " + context.Request.Headers["Authorization"]);
+                context.Response.StatusCode = status;
+                await context.Response.OutputStream.WriteAsync("{}"u8.ToArray());
+                context.Response.Close();
+            });
+            var exit = check.RunHealthCheck(environment, Adapt);
+            await serve.WaitAsync(TimeSpan.FromSeconds(10));
+            (exit == 0).ShouldBe(healthy, $"{store} on HTTP {status}");
+            requests.Single().ShouldStartWith(path);
+            if (store == "elasticsearch")
+            {
+                requests.Single().ShouldEndWith("Basic " + Convert.ToBase64String("elastic:pw"u8.ToArray()));
+            }
+        }
+
+        check.RunHealthCheck(environment, Adapt).ShouldNotBe(0, "nothing listens: unhealthy");
+    }
+
     [PgliteFact]
     public async Task The_pgvector_flavor_enables_the_extension_on_postgres_17()
     {
