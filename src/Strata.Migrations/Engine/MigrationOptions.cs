@@ -12,6 +12,13 @@ public sealed class MigrationOptions
     /// </summary>
     public TimeSpan LockTimeout { get; init; } = TimeSpan.FromMinutes(5);
 
+    /// <summary>
+    /// PostgreSQL: take the session advisory lock on the connection that applies the migrations instead of on a second
+    /// connection of its own, for a server or pool that serves one connection at a time (PGlite, a pool of size 1). The
+    /// lock still ends with the session when the process dies; the price is that the one session carries both.
+    /// </summary>
+    public bool SingleConnection { get; init; }
+
     /// <summary>Turns STRATA5005 (the database has migrations this build does not know) from a warning into an error.</summary>
     public bool FailOnUnknownApplied { get; init; }
 

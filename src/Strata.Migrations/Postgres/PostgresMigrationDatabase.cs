@@ -11,7 +11,8 @@ namespace Strata.Migrations.Postgres;
 /// <summary>
 /// PostgreSQL dialect. Two connections per run: one only holds the datastore's session advisory lock (the same key
 /// the generated psql script takes, <see cref="MigrationLockKey"/>), so the lock dies with the connection when the
-/// process dies; the other runs the migrations with the script's lock_timeout and statement_timeout.
+/// process dies; the other runs the migrations with the script's lock_timeout and statement_timeout. With
+/// <see cref="MigrationOptions.SingleConnection"/> the one connection does both.
 /// </summary>
 internal sealed class PostgresMigrationDatabase : IMigrationDatabase, IMigrationGroupDatabase
 {
@@ -113,7 +114,7 @@ internal sealed class PostgresMigrationDatabase : IMigrationDatabase, IMigration
     {
         try
         {
-            lockConnection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+            lockConnection = options.SingleConnection ? Connection : await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         }
         catch (NpgsqlException ex)
         {
@@ -264,7 +265,7 @@ internal sealed class PostgresMigrationDatabase : IMigrationDatabase, IMigration
             }
         }
 
-        if (lockConnection is not null)
+        if (lockConnection is not null && !ReferenceEquals(lockConnection, connection))
         {
             await lockConnection.DisposeAsync().ConfigureAwait(false);
         }

@@ -31,13 +31,13 @@ public static class PostgresMigrator
             throw new ArgumentException($"Not a valid Npgsql connection string: {ex.Message}", nameof(connectionString), ex);
         }
 
-        CheckPooling(builder, nameof(connectionString));
+        var resolved = options ?? new MigrationOptions();
+        CheckPooling(builder, resolved, nameof(connectionString));
         if (string.IsNullOrEmpty(builder.ApplicationName))
         {
             builder.ApplicationName = "strata-migrations";
         }
 
-        var resolved = options ?? new MigrationOptions();
         var full = builder.ConnectionString;
         return new Migrator(
             script,
@@ -53,8 +53,8 @@ public static class PostgresMigrator
     {
         ArgumentNullException.ThrowIfNull(dataSource);
         CheckEngine(script);
-        CheckPooling(new NpgsqlConnectionStringBuilder(dataSource.ConnectionString), nameof(dataSource));
         var resolved = options ?? new MigrationOptions();
+        CheckPooling(new NpgsqlConnectionStringBuilder(dataSource.ConnectionString), resolved, nameof(dataSource));
         return new Migrator(
             script,
             () => new PostgresMigrationDatabase(dataSource, ownsDataSource: false, script, resolved),
@@ -93,7 +93,7 @@ public static class PostgresMigrator
         }
     }
 
-    private static void CheckPooling(NpgsqlConnectionStringBuilder builder, string parameter)
+    private static void CheckPooling(NpgsqlConnectionStringBuilder builder, MigrationOptions options, string parameter)
     {
         if (builder.Multiplexing)
         {
@@ -101,10 +101,10 @@ public static class PostgresMigrator
                 "Migrations need a data source without Multiplexing: the migration lock is a session lock held on a connection of its own.", parameter);
         }
 
-        if (builder.Pooling && builder.MaxPoolSize < 2)
+        if (builder.Pooling && builder.MaxPoolSize < 2 && !options.SingleConnection)
         {
             throw new ArgumentException(
-                "Migrations need two connections at once (one holds the migration lock, the other applies); raise Max Pool Size to at least 2.", parameter);
+                "Migrations need two connections at once (one holds the migration lock, the other applies); raise Max Pool Size to at least 2, or set MigrationOptions.SingleConnection.", parameter);
         }
     }
 }
