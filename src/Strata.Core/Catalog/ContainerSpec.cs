@@ -54,6 +54,14 @@ public sealed record ContainerSpec
     /// <summary>Adminer (tools profile) can open this engine: the SQL servers.</summary>
     public bool Adminer { get; init; }
 
+    /// <summary>
+    /// The connection string (ConnectionStrings:&lt;name&gt; as the service reads it) with which the scheduled backup service
+    /// (compose profile <c>backup</c>) runs ops/backup/&lt;name&gt;.sh inside the stack, {service} and {database} filled in;
+    /// null when the engine's backup cannot run online from its own image (Neo4j Community needs the database stopped;
+    /// the Elasticsearch, Qdrant and Chroma images lack the scripts' tools).
+    /// </summary>
+    public string? BackupConnectionString { get; init; }
+
     /// <summary>The .NET client to use for the engine; named in the docs when it cannot be generated against here.</summary>
     public required string Client { get; init; }
 }

@@ -30,7 +30,7 @@ public static class EngineCatalog
         Id = "sqlite", DisplayName = "SQLite", SchemaStyle = SchemaStyle.SqlMigrations, SchemaFolderFormat = Migrations,
         BackupMethod = "sqlite-online-backup", RetentionMechanism = "scheduled DELETE job", Embedded = true,
         Summary = "The service's own embedded database, a single SQLite file (`data/{name}.db` by default, from `ConnectionStrings:{name}`).",
-        BackupProse = "An online backup with SQLite's backup API, which is safe while the service runs: `sqlite3 data/{name}.db \".backup 'backups/{name}-$(date -u +%Y%m%dT%H%M%SZ).db'\"`.",
+        BackupProse = "An online backup with SQLite's backup API, which is safe while the service runs: `sqlite3 data/{name}.db \".backup 'backups/{name}/{name}-$(date -u +%Y%m%dT%H%M%SZ).db'\"`.",
         RestoreProse = "Restore by stopping the service and copying a backup over `data/{name}.db`.",
         InitialMigration = """
             CREATE TABLE {table}_items (
@@ -45,7 +45,7 @@ public static class EngineCatalog
         Id = "postgres", DisplayName = "PostgreSQL", SchemaStyle = SchemaStyle.SqlMigrations, SchemaFolderFormat = Migrations,
         BackupMethod = "pg_dump", RetentionMechanism = "scheduled DELETE job or partition drop",
         Summary = "A PostgreSQL database, reached through the connection string `ConnectionStrings:{name}`.",
-        BackupProse = "A logical backup with `pg_dump --format=custom --file=backups/{name}-$(date -u +%Y%m%dT%H%M%SZ).dump \"$DATABASE_URL\"`, consistent while the service runs.",
+        BackupProse = "A logical backup with `pg_dump --format=custom --file=backups/{name}/{name}-$(date -u +%Y%m%dT%H%M%SZ).dump \"$DATABASE_URL\"`, consistent while the service runs.",
         RestoreProse = "Restore into an empty database with `pg_restore --clean --if-exists --dbname \"$DATABASE_URL\" <file>.dump`, then start the service.",
         InitialMigration = """
             CREATE TABLE {table}_items (
@@ -58,6 +58,7 @@ public static class EngineCatalog
         Container = new ContainerSpec
         {
             Image = PostgresImage, Ports = [new(5432, "SQL")], SecretVariable = "POSTGRES_PASSWORD", Adminer = true, Client = "Npgsql",
+            BackupConnectionString = "Host={service};Port=5432;Database={database};Username={database}",
             Environment = [new("POSTGRES_USER", "{database}"), new("POSTGRES_DB", "{database}"), new("POSTGRES_PASSWORD", Secret)],
             // psql over TCP, not pg_isready over the socket: the image's init server listens on the socket only, and a
             // query proves the login and the database exist.
@@ -81,13 +82,14 @@ public static class EngineCatalog
         Id = "mongodb", DisplayName = "MongoDB", SchemaStyle = SchemaStyle.SchemaFiles, SchemaFolderFormat = SchemaFiles,
         BackupMethod = "mongodump", RetentionMechanism = "TTL index",
         Summary = "A MongoDB database, reached through the connection string `ConnectionStrings:{name}`.",
-        BackupProse = "A backup with `mongodump --uri \"$MONGODB_URI\" --archive=backups/{name}-$(date -u +%Y%m%dT%H%M%SZ).archive --gzip`.",
+        BackupProse = "A backup with `mongodump --uri \"$MONGODB_URI\" --archive=backups/{name}/{name}-$(date -u +%Y%m%dT%H%M%SZ).archive --gzip`.",
         RestoreProse = "Restore with `mongorestore --uri \"$MONGODB_URI\" --archive=<file>.archive --gzip --drop`.",
         SchemaHint = "one JSON Schema validator per collection, `<collection>.json`",
         ImageRepositories = ["mongo", "mongodb/mongodb-community-server"], DataPath = "/data/db",
         Container = new ContainerSpec
         {
             Image = "mongo:7.0.14", Ports = [new(27017, "MongoDB wire protocol")], SecretVariable = "MONGODB_PASSWORD", Client = "MongoDB.Driver",
+            BackupConnectionString = "mongodb://app@{service}:27017/?authSource=admin",
             Environment = [new("MONGO_INITDB_ROOT_USERNAME", "app"), new("MONGO_INITDB_ROOT_PASSWORD", Secret)],
             // mongosh exits 0 after --eval whatever it printed, so the ping's result decides the exit code.
             HealthCheck = ["CMD", "mongosh", "--quiet", "--norc", "--eval", "quit(db.adminCommand({ ping: 1 }).ok === 1 ? 0 : 1)"],
@@ -167,7 +169,7 @@ public static class EngineCatalog
         Id = "chroma", DisplayName = "Chroma", SchemaStyle = SchemaStyle.SchemaFiles, SchemaFolderFormat = SchemaFiles,
         BackupMethod = "persist-directory-copy", RetentionMechanism = "scheduled delete by metadata filter",
         Summary = "A Chroma vector database, reached through the connection string `ConnectionStrings:{name}`.",
-        BackupProse = "A copy of Chroma's persist directory (`tar czf backups/{name}-$(date -u +%Y%m%dT%H%M%SZ).tgz chroma-data/`), taken while writes are paused.",
+        BackupProse = "A copy of Chroma's persist directory (`tar czf backups/{name}/{name}-$(date -u +%Y%m%dT%H%M%SZ).tgz chroma-data/`), taken while writes are paused.",
         RestoreProse = "Restore by stopping Chroma and unpacking a copy over its persist directory.",
         SchemaHint = "one collection definition per collection (embedding function, distance), `<collection>.json`",
         ImageRepositories = ["chromadb/chroma", "ghcr.io/chroma-core/chroma"], DataPath = "/data",
@@ -210,7 +212,7 @@ public static class EngineCatalog
         Id = "redis", DisplayName = "Redis", SchemaStyle = SchemaStyle.None, SchemaFolderFormat = SchemaFiles,
         BackupMethod = "rdb-snapshot", RetentionMechanism = "key TTL",
         Summary = "A Redis instance used as a cache, reached through the connection string `ConnectionStrings:{name}`; every key is written with a time to live.",
-        BackupProse = "An RDB snapshot (`redis-cli -u \"$REDIS_URL\" --rdb backups/{name}-$(date -u +%Y%m%dT%H%M%SZ).rdb`); a cache can also be rebuilt from the primary store.",
+        BackupProse = "An RDB snapshot (`redis-cli -u \"$REDIS_URL\" --rdb backups/{name}/{name}-$(date -u +%Y%m%dT%H%M%SZ).rdb`); a cache can also be rebuilt from the primary store.",
         RestoreProse = "Restore by stopping Redis, copying a snapshot to its `dump.rdb` and starting it again.",
         SchemaHint = "Redis has no schema to migrate; keys are written by the service under the prefix `{name}:`",
         DefaultRetentionPeriod = "P1D",
@@ -219,6 +221,7 @@ public static class EngineCatalog
         Container = new ContainerSpec
         {
             Image = "redis:7.4.1", Ports = [new(6379, "RESP")], SecretVariable = "REDIS_PASSWORD", Client = "StackExchange.Redis",
+            BackupConnectionString = "{service}:6379",
             Environment = [new("REDIS_PASSWORD", Secret)],
             // A cache: append-only file for restarts, a memory cap and LRU eviction (docs/data: retention is the key TTL).
             Command = ["sh", "-c", "exec redis-server --requirepass \"$${REDIS_PASSWORD}\" --appendonly yes --maxmemory 256mb --maxmemory-policy allkeys-lru"],

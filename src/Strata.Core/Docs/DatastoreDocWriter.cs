@@ -19,6 +19,12 @@ public sealed record DatastoreDocOptions
     /// <summary>retention.period; null for the engine's default (<see cref="EngineDescriptor.DefaultRetentionPeriod"/>).</summary>
     public string? RetentionPeriod { get; init; }
 
+    /// <summary>
+    /// True when the service has the generated backup scripts (ops/backup, ops/restore and ops/drill/&lt;name&gt;.sh, which
+    /// strata-service writes): the doc names ops/backup/&lt;name&gt;.sh in backup.script, so every build checks it exists.
+    /// </summary>
+    public bool BackupScripts { get; init; }
+
     /// <summary>The Handlebars template; null for the embedded Docs/Templates/datastore-doc.hbs.</summary>
     public string? Template { get; init; }
 }
@@ -56,6 +62,7 @@ public static partial class DatastoreDocWriter
             ["rpo"] = engine.DefaultRpo,
             ["rto"] = engine.DefaultRto,
             ["restoreTested"] = YamlScalar(engine.DefaultRestoreTested),
+            ["backupScript"] = options.BackupScripts ? BackupScriptPath(name) : "",
             ["retentionPeriod"] = YamlScalar(retention),
             ["retentionMechanism"] = YamlScalar(engine.RetentionMechanism),
             ["service"] = serviceName,
@@ -79,6 +86,9 @@ public static partial class DatastoreDocWriter
         var text = (renderer ?? HandlebarsTextRenderer.Instance).Render(options.Template ?? DefaultTemplate, model);
         return BlankLines().Replace(text.Replace("\r\n", "\n", StringComparison.Ordinal), "\n\n");
     }
+
+    /// <summary>The generated backup script of a datastore, relative to the project (docs/backups.md).</summary>
+    public static string BackupScriptPath(string name) => $"ops/backup/{name}.sh";
 
     private static string ScheduleText(string schedule) => schedule.ToLowerInvariant() switch
     {

@@ -82,8 +82,13 @@ public sealed class DatastoreDocWriterTests
         var descriptor = EngineCatalog.Find(engine)!;
         var planned = Strata.Core.Datastores.DatastoreAdder.PlanFiles(name, descriptor, "OWNER_TEAM", "Company.Service1")
             .Where(f => descriptor.SchemaStyle != SchemaStyle.SqlMigrations || f.Relative.StartsWith("docs/", StringComparison.Ordinal));
-        foreach (var (relative, expected) in planned)
+        foreach (var (relative, planFile) in planned)
         {
+            // The service template also writes ops/backup|restore|drill/<name>.sh, so its docs name the backup script
+            // (the item template's do not: it writes no scripts).
+            var expected = relative.StartsWith("docs/", StringComparison.Ordinal)
+                ? DatastoreDocWriter.Render(name, descriptor, "OWNER_TEAM", "Company.Service1", new DatastoreDocOptions { BackupScripts = true })
+                : planFile;
             TemplateFileDrift.ShouldMatch(Path.Combine(root, relative), expected);
         }
     }

@@ -34,6 +34,7 @@ public static class DevStackFiles
                 #   docker compose up -d                          the datastores
                 #   docker compose --profile tools up -d          and Adminer for the SQL stores
                 #   docker compose --profile monitoring up -d     and Prometheus, Grafana and the exporters
+                #   docker compose --profile backup up -d         and a daily ops/backup/<datastore>.sh per server store (docs/backups.md)
                 services:
 
                 """);
@@ -61,6 +62,11 @@ public static class DevStackFiles
             if (engine.Container!.Exporter is not null)
             {
                 services.Add((key + "-exporter", f => f.Add(store, Exporter(engine, name, naming.Database))));
+            }
+
+            if (engine.Container.BackupConnectionString is not null)
+            {
+                services.Add((key + "-backup", f => f.Add(store, Backup(engine, name, naming.Database))));
             }
 
             if (engine.Container.Adminer)
@@ -212,6 +218,37 @@ public static class DevStackFiles
             profiles: ["tools"]
 
         """;
+
+    /// <summary>The label that marks a scheduled backup service (a client of its datastore, not a second copy of it).</summary>
+    public const string BackupLabel = "strata.backup";
+
+    /// <summary>
+    /// The scheduled backup of one datastore (profile <c>backup</c>, off by default): the store's own image, which has its
+    /// client tools, runs ops/backup/&lt;name&gt;.sh from the project folder every STRATA_BACKUP_INTERVAL seconds (a day,
+    /// the generated docs' schedule), writing to ./backups/&lt;name&gt;/ where the service's backup metric looks.
+    /// </summary>
+    private static string Backup(EngineDescriptor engine, string name, string database)
+    {
+        var spec = engine.Container!;
+        var connection = Placeholders(spec.BackupConnectionString!, name, database, spec.SecretVariable);
+        var yaml = new StringBuilder();
+        yaml.Append(CultureInfo.InvariantCulture, $"  {name}-backup:\n    image: {spec.Image}\n").Append(DependsOn(name));
+        yaml.Append("    volumes:\n      - ./:/service\n");
+        yaml.Append("    environment:\n");
+        yaml.Append(CultureInfo.InvariantCulture, $"      ConnectionStrings__{name}: {YamlScalar.Of(connection)}\n");
+        if (spec.SecretVariable is { } secret)
+        {
+            yaml.Append(CultureInfo.InvariantCulture, $"      {secret}: {YamlScalar.Of(Placeholders(Secret, name, database, secret))}\n");
+        }
+
+        yaml.Append("      STRATA_BACKUP_INTERVAL: \"86400\"\n");
+        yaml.Append(CultureInfo.InvariantCulture,
+            $"    command: [\"bash\", \"-c\", \"while :; do bash ops/backup/{name}.sh || echo 'backup of {name} failed' >&2; sleep \\\"$${{STRATA_BACKUP_INTERVAL}}\\\"; done\"]\n");
+        yaml.Append("    working_dir: /service\n");
+        yaml.Append("    restart: unless-stopped\n");
+        yaml.Append(CultureInfo.InvariantCulture, $"    labels:\n      {BackupLabel}: {YamlScalar.Of(name)}\n");
+        return yaml.Append("    profiles: [\"backup\"]\n").ToString();
+    }
 
     private static string Exporter(EngineDescriptor engine, string name, string database)
     {

@@ -1,0 +1,16 @@
+# Neo4j helpers of ops/backup, ops/restore and ops/drill for the datastore NEO4J_DATASTORE (sourced).
+# neo4j-admin works on the files of a stopped database (Community Edition has no online backup), so these scripts run
+# where neo4j-admin and the data volume are, with Neo4j stopped, for example:
+#   docker compose stop NEO4J_DATASTORE
+#   docker compose run --rm --no-deps -v "$PWD:/work" -w /work --entrypoint bash NEO4J_DATASTORE ops/backup/NEO4J_DATASTORE.sh
+#   docker compose start NEO4J_DATASTORE
+# shellcheck shell=bash
+
+NEO4J_DATABASE=${NEO4J_DATABASE:-neo4j}
+
+neo4j_stopped() {
+  if command -v cypher-shell >/dev/null 2>&1 && [ -n "${NEO4J_PASSWORD:-}" ] \
+    && NEO4J_PASSWORD=$NEO4J_PASSWORD cypher-shell -u neo4j 'RETURN 1' >/dev/null 2>&1; then
+    die "Neo4j is running; stop it first (neo4j-admin dump/load need a stopped database on Community Edition)"
+  fi
+}
