@@ -39,6 +39,16 @@ public class ComposeRuleTests
         Check(Good.Replace("  main:\n", "  adminer:\n    image: adminer:4.8.1\n  main:\n", StringComparison.Ordinal)).ShouldBeClean();
 
     [Fact]
+    public void A_scheduled_backup_running_an_engines_image_is_a_client_not_a_datastore()
+    {
+        // DevStackFiles' <name>-backup services: the store's image, no volume or health check of its own, label strata.backup.
+        var backup = "  main-backup:\n    image: postgres:17.2\n    command: [\"bash\", \"ops/backup/main.sh\"]\n    labels:\n      strata.backup: main\n  main:\n";
+        Check(Good.Replace("  main:\n", backup, StringComparison.Ordinal)).ShouldBeClean();
+        Check(Good.Replace("  main:\n", backup.Replace("strata.backup", "other.label", StringComparison.Ordinal), StringComparison.Ordinal))
+            .Select(d => d.Id).ShouldContain("STRATA3011");
+    }
+
+    [Fact]
     public void A_service_with_another_name_is_matched_by_label_or_by_its_engine()
     {
         var renamed = Good.Replace("  main:\n", "  db:\n", StringComparison.Ordinal);
