@@ -69,9 +69,55 @@ public sealed partial class StackMatrixTests(TemplateHive hive)
             }
         }
 
+        WorkflowRunsOnlyWhatTheTreeHas(service, combination);
+
         var build = (await hive.DotnetAsync(service, "build", "-warnaserror", "-nologo", "-tl:off", "-v:m")).ShouldSucceed("build " + combination);
         Regex.IsMatch(build.Output, @"STRATA\d{4}").ShouldBeFalse(build.Output);
     }
+
+    [Fact]
+    public async Task Ci_none_writes_no_workflow()
+    {
+        var service = await hive.ScaffoldAsync("NoCi", "--no-restore", "--ci", "none");
+        Directory.Exists(Path.Combine(service, ".github")).ShouldBeFalse();
+    }
+
+    /// <summary>
+    /// The generated GitHub workflow parses as YAML, has no template leftovers, and every script it runs is in the
+    /// generated tree; the dry run and the PostgreSQL service exist exactly with PostgreSQL.
+    /// </summary>
+    private static void WorkflowRunsOnlyWhatTheTreeHas(string service, StoreCombination combination)
+    {
+        var path = Path.Combine(service, ".github", "workflows", "ci.yml");
+        var text = File.ReadAllText(path);
+        text.ShouldNotContain("#if");
+        var yaml = new YamlDotNet.RepresentationModel.YamlStream();
+        yaml.Load(new StringReader(text));
+        var root = (YamlDotNet.RepresentationModel.YamlMappingNode)yaml.Documents[0].RootNode;
+        var job = (YamlDotNet.RepresentationModel.YamlMappingNode)((YamlDotNet.RepresentationModel.YamlMappingNode)root["jobs"])["build"];
+        var runs = ((YamlDotNet.RepresentationModel.YamlSequenceNode)job["steps"]).Children
+            .OfType<YamlDotNet.RepresentationModel.YamlMappingNode>()
+            .Where(step => step.Children.ContainsKey("run"))
+            .Select(step => step["run"].ToString())
+            .ToList();
+        runs.ShouldNotBeEmpty();
+        foreach (Match script in ScriptPath().Matches(string.Join('\n', runs)))
+        {
+            File.Exists(Path.Combine(service, script.Value)).ShouldBeTrue($"the workflow runs {script.Value}, which the tree does not have");
+        }
+
+        var postgres = combination.Stores.Contains("postgres");
+        job.Children.ContainsKey("services").ShouldBe(postgres);
+        runs.Any(r => r.Contains("StrataDryRun=true", StringComparison.Ordinal)).ShouldBe(postgres);
+        runs.Any(r => r.Contains("docker compose", StringComparison.Ordinal)).ShouldBe(combination.Stores.Any(s => s != "sqlite"));
+        foreach (var store in combination.Stores.Where(s => s is "postgres" or "sqlite" or "redis"))
+        {
+            runs.ShouldContain(r => r.Contains("ops/drill/", StringComparison.Ordinal), $"a drill for {store}");
+        }
+    }
+
+    [GeneratedRegex(@"ops/[A-Za-z0-9_./-]+\.sh")]
+    private static partial Regex ScriptPath();
 
     /// <summary>
     /// The secrets are in .env (and Prometheus's Qdrant key file), both git-ignored: no other file holds one of their

@@ -23,6 +23,16 @@ public sealed class DevStackTemplateTests
         TemplateFileDrift.ShouldMatch(path, TemplateFiles()[relative]);
     }
 
+    /// <summary>The CI workflow's PostgreSQL service runs compose.yaml's image: the catalog's, for every flavor.</summary>
+    [Fact]
+    public void The_ci_workflow_uses_the_catalogs_postgres_images()
+    {
+        var workflow = File.ReadAllText(Path.Combine(DocsCatalogTests.RepoRoot(), "templates", "content", "strata-service", ".github", "workflows", "ci.yml"));
+        var images = System.Text.RegularExpressions.Regex.Matches(workflow, @"(?m)^\s+image: (\S+)$").Select(m => m.Groups[1].Value);
+        images.Order().ShouldBe(EngineCatalog.PostgresFlavors.Select(f => f.Image).Order(),
+            "bump .github/workflows/ci.yml in the service template with the catalog's PostgreSQL images");
+    }
+
     private static Dictionary<string, string> TemplateFiles()
     {
         var files = new Dictionary<string, string>(StringComparer.Ordinal)
