@@ -185,8 +185,8 @@ public static class DatastoreAdder
 
     /// <summary>
     /// The files a new datastore gets, project-relative with '/' separators: its doc, and its first migration (SQL
-    /// engines) or its schema folder's README (schema-file engines). The service template's engines/&lt;engine&gt;
-    /// folders are exactly these files (a test keeps them in step), so the template and the item template agree.
+    /// engines) or its schema folder's README (schema-file engines). The service template's docs and schema folders
+    /// are exactly these files (a test keeps them in step), so the template and the item template agree.
     /// </summary>
     public static IReadOnlyList<(string Relative, string Content)> PlanFiles(
         string name, EngineDescriptor engine, string owner, string serviceName, string docsDirectory = "docs/data", ITextTemplateRenderer? renderer = null)

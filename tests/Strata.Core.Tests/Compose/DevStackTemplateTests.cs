@@ -49,13 +49,13 @@ public sealed class DevStackTemplateTests
         foreach (var engine in EngineCatalog.All.Where(e => e.Container is not null))
         {
             var name = Naming.NameOf(engine);
-            files[$"engines/{engine.Id}/ops/monitoring/grafana/dashboards/{name}.json"] = MonitoringFiles.Dashboard(engine, name);
+            files[$"ops/monitoring/grafana/dashboards/{name}.json"] = MonitoringFiles.Dashboard(engine, name);
         }
 
-        files[$"engines/qdrant/{MonitoringFiles.QdrantKeyFile}"] = Naming.SecretValue(EngineCatalog.Qdrant.Container!.SecretVariable!);
+        files[MonitoringFiles.QdrantKeyFile] = Naming.SecretValue(EngineCatalog.Qdrant.Container!.SecretVariable!);
         foreach (var flavor in EngineCatalog.PostgresFlavors.Where(f => f.Extension is not null))
         {
-            files[$"engines/postgres-{flavor.Id}/db/main/migrations/0002_enable_{flavor.Extension}.sql"] =
+            files[$"db/main/migrations/0002_enable_{flavor.Extension}.sql"] =
                 $"-- {flavor.Description}: the image of --postgres-flavor {flavor.Id} ships the extension; this migration enables it.\n" +
                 $"CREATE EXTENSION IF NOT EXISTS {flavor.Extension};\n";
         }

@@ -63,7 +63,7 @@ public sealed class DatastoreDocWriterTests
     }
 
     /// <summary>
-    /// The service template keeps one folder per engine (engines/&lt;engine&gt;/); its doc and schema folder must be exactly
+    /// The service template keeps each engine's files at their final paths, named with its token; its doc and schema folder must be exactly
     /// what the catalog plans for a new datastore (DatastoreAdder.PlanFiles), with the template's name token. The SQL
     /// engines' first migration is the /todos table instead of the adder's 0001_init.sql, so only their doc is compared.
     /// </summary>
@@ -78,7 +78,7 @@ public sealed class DatastoreDocWriterTests
     [InlineData("redis", "REDIS_DATASTORE")]
     public void The_service_templates_engine_folders_are_exactly_the_planned_files(string engine, string name)
     {
-        var root = Path.Combine(DocsCatalogTests.RepoRoot(), "templates", "content", "strata-service", "engines", engine);
+        var root = Path.Combine(DocsCatalogTests.RepoRoot(), "templates", "content", "strata-service");
         var descriptor = EngineCatalog.Find(engine)!;
         var planned = Strata.Core.Datastores.DatastoreAdder.PlanFiles(name, descriptor, "OWNER_TEAM", "Company.Service1")
             .Where(f => descriptor.SchemaStyle != SchemaStyle.SqlMigrations || f.Relative.StartsWith("docs/", StringComparison.Ordinal));
