@@ -125,7 +125,7 @@ public static class DevStackFiles
         string Fill(string text) => Placeholders(text, name, database, secretVariable);
 
         var yaml = new StringBuilder();
-        yaml.Append(CultureInfo.InvariantCulture, $"  {name}:\n    image: {image ?? spec.Image}\n");
+        yaml.Append(CultureInfo.InvariantCulture, $"  {YamlScalar.Of(name)}:\n    image: {image ?? spec.Image}\n");
         yaml.Append(CultureInfo.InvariantCulture, $"    volumes:\n      - {name}-data:{engine.DataPath}\n");
         AppendEnvironment(yaml, spec.Environment, Fill);
         var ports = spec.Ports.Select((p, i) => (Host: hostPorts is not null && i < hostPorts.Count ? hostPorts[i] : p.Port, p.Port, p.Purpose));
@@ -180,7 +180,7 @@ public static class DevStackFiles
     }
 
     private static string DependsOn(string service) =>
-        $"    depends_on:\n      {service}:\n        condition: service_healthy\n";
+        $"    depends_on:\n      {YamlScalar.Of(service)}:\n        condition: service_healthy\n";
 
     private const string Secret = "${{secret}:?set {secret} in .env (see .env.example)}";
 
@@ -191,10 +191,10 @@ public static class DevStackFiles
           pgbouncer:
             image: {ToolImages.PgBouncer}
         {DependsOn(postgres)}    environment:
-              DB_HOST: {postgres}
+              DB_HOST: {YamlScalar.Of(postgres)}
               DB_PORT: "5432"
-              DB_NAME: {database}
-              DB_USER: {database}
+              DB_NAME: {YamlScalar.Of(database)}
+              DB_USER: {YamlScalar.Of(database)}
               DB_PASSWORD: {YamlScalar.Of(Placeholders(Secret, postgres, database, "POSTGRES_PASSWORD"))}
               AUTH_TYPE: scram-sha-256
               POOL_MODE: transaction
@@ -211,7 +211,7 @@ public static class DevStackFiles
           adminer:
             image: {ToolImages.Adminer}
         {DependsOn(server)}    environment:
-              ADMINER_DEFAULT_SERVER: {server}
+              ADMINER_DEFAULT_SERVER: {YamlScalar.Of(server)}
             ports:
               - '127.0.0.1:{AdminerPort}:8080'
             restart: unless-stopped
