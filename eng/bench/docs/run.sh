@@ -6,7 +6,8 @@
 #   eng/bench/docs/run.sh [count] [runs]        # packs first; SKIP_PACK=1 reuses artifacts/packages
 #
 # Environment: STRATA_PACKAGES_OUT (package folder, see eng/common.sh), STRATA_BENCH_NUGET (NuGet cache folder),
-# KEEP=1 (keep the scratch folder).
+# KEEP=1 (keep the scratch folder), BASELINE_PACKAGES=<folder of an older pack> (each measured build is paired with
+# one of a copy of the project that restores Strata.Sdk from there, interleaved, so both share the machine's load).
 #
 # Scratch project: a temp folder outside the repository (so no Directory.Build.props leaks in); NuGet cache:
 # artifacts/bench-nuget-packages (stale Strata packages removed first).
@@ -65,9 +66,9 @@ printf 'docs: %s files, %s KiB\n' "$(ls "$bench/docs/data" | wc -l)" "$(du -sk "
 
 # Prints "<target ms> <task ms>" for StrataValidateDatastoreDocs / ValidateDatastoreDocs from a build's summary
 # (0 0 when the target was skipped as up to date).
-timed_build() {
+timed_build() { # [project folder]
   local log="$scratch/build.log"
-  dotnet build "$bench/Bench.csproj" -nologo -tl:off -clp:PerformanceSummary "$@" > "$log" 2>&1 || { cat "$log"; fail "build failed"; }
+  dotnet build "${1:-$bench}/Bench.csproj" -nologo -tl:off -clp:PerformanceSummary > "$log" 2>&1 || { cat "$log"; fail "build failed"; }
   awk '
     /Target Performance Summary/ { section = "target" } /Task Performance Summary/ { section = "task" }
     section == "target" && $3 == "StrataValidateDatastoreDocs" { target = $1 }
@@ -75,18 +76,40 @@ timed_build() {
     END { printf "%d %d\n", target, task }' "$log"
 }
 
+baseline=""
+if [[ -n "${BASELINE_PACKAGES:-}" ]]; then
+  baseline="$scratch/baseline"; cp -r "$bench" "$baseline"
+  sed "s|$packages_dir|$BASELINE_PACKAGES|" "$scratch/NuGet.config" > "$baseline/NuGet.config"
+  baseline_nuget="$scratch/baseline-nuget"
+  NUGET_PACKAGES="$baseline_nuget" dotnet build "$baseline/Bench.csproj" -nologo -tl:off -v:q >/dev/null || fail "the baseline project did not build"
+  echo "baseline: Strata.Sdk from $BASELINE_PACKAGES"
+fi
+
 step "first build (restore, compile, every Strata target)"
 read -r target task < <(timed_build)
 echo "first build: target ${target} ms, task ${task} ms"
+echo "task assemblies of the restored Strata.Sdk (a package packed without its ReadyToRun step JIT-compiles everything):"
+python3 "$repo_root/eng/bench/r2r.py" "$NUGET_PACKAGES"/strata.sdk/*/tasks/net10.0 | sed 's/^/  /'
+echo "load before the measured builds: $(cut -d' ' -f1-3 /proc/loadavg)"
 
 step "$runs builds after touching one doc (the docs are validated again, all $count of them)"
-results=()
+results=(); baseline_results=()
 for ((r = 1; r <= runs; r++)); do
   touch "$bench/docs/data/store0000.md"
   read -r target task < <(timed_build)
-  echo "run $r: target ${target} ms, task ${task} ms"
+  b=""
+  if [[ -n "$baseline" ]]; then
+    touch "$baseline/docs/data/store0000.md"
+    read -r _ btask < <(NUGET_PACKAGES="$baseline_nuget" timed_build "$baseline")
+    baseline_results+=("$btask"); b=" | baseline task ${btask} ms"
+  fi
+  echo "run $r: target ${target} ms, task ${task} ms$b"
   results+=("$task")
 done
+if [[ -n "$baseline" ]]; then
+  echo "median baseline task time: $(printf '%s\n' "${baseline_results[@]}" | sort -n | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }') ms"
+fi
+echo "load after the measured builds: $(cut -d' ' -f1-3 /proc/loadavg)"
 median="$(printf '%s\n' "${results[@]}" | sort -n | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }')"
 echo "median task time: ${median} ms (target: < 200 ms)"
 

@@ -10,9 +10,13 @@
 #      default durability and again with synchronous_commit=off;
 #   5. StatusAsync against 10,000 applied migrations (StatusBench).
 # Environment: RUNS (apply runs per method, default 3), BUILD_RUNS (measured builds, default 5),
-# STATUS_COUNT (default 10000), KEEP=1 keeps the scratch folder. Installs alembic, hyperfine and PostgreSQL from apt
-# when missing. Needs root (apt, and the cluster runs as the postgres user through runuser) or a PostgreSQL it can
-# start as the current user.
+# STATUS_COUNT (default 10000), KEEP=1 keeps the scratch folder, SKIP_APPLY=1 stops after step 3 (no PostgreSQL),
+# SKIP_PACK=1 reuses the package folder, STRATA_PACKAGES_OUT (package folder, see eng/common.sh),
+# STRATA_BENCH_NUGET / STRATA_BENCH_HIVE (NuGet cache and template hive; default under artifacts/bench),
+# BASELINE_PACKAGES=<folder of an older pack> (each measured build is paired with one of a copy of the project that
+# restores Strata.Sdk from there, interleaved, so a before/after comparison shares the machine's load).
+# Installs alembic, hyperfine and PostgreSQL from apt when missing. Needs root (apt, and the cluster runs as the
+# postgres user through runuser) or a PostgreSQL it can start as the current user.
 set -euo pipefail
 source "$(cd "$(dirname "${BASH_SOURCE[0]}")/../../.." && pwd)/eng/common.sh"
 bench="$repo_root/eng/bench/migrations"
@@ -57,9 +61,9 @@ echo "alembic upgrade head --sql: $(wc -c < "$work/alembic.sql") bytes, $(grep -
 
 # ---- 2. scaffold, lock, build ----
 step "pack, install the template pack, scaffold Bench (--stores postgres)"
-export NUGET_PACKAGES="$repo_root/artifacts/bench/nuget-packages"
-hive="$repo_root/artifacts/bench/hive"
-pack_all
+export NUGET_PACKAGES="${STRATA_BENCH_NUGET:-$repo_root/artifacts/bench/nuget-packages}"
+hive="${STRATA_BENCH_HIVE:-$repo_root/artifacts/bench/hive}"
+if [ "${SKIP_PACK:-0}" != 1 ]; then pack_all; fi
 rm -rf "$NUGET_PACKAGES"/strata.* "$hive"
 dotnet new install "$packages_dir"/Strata.Templates.*.nupkg --debug:custom-hive "$hive" >/dev/null
 mkdir -p "$work/svc"
@@ -74,12 +78,30 @@ echo "locked: $(grep -c . "$proj/db/main/migrations.lock") lines in db/main/migr
 ls "$chain"/*.sql | tail -n +"$((LOCKED + 1))" | xargs cp -t "$migs"
 last="$(ls "$migs"/*.sql | tail -1)"
 dotnet build "$proj" -nologo -tl:off -v:q >/dev/null || { dotnet build "$proj" -nologo -tl:off -v:m | tail -30; fail "the first build failed"; }
+echo "task assemblies of the restored Strata.Sdk (a package packed without its ReadyToRun step JIT-compiles everything):"
+"$py" "$bench/../r2r.py" "$NUGET_PACKAGES"/strata.sdk/*/tasks/net10.0 | sed 's/^/  /'
+echo "load before the measured builds: $(cut -d' ' -f1-3 /proc/loadavg)"
 
-build() { # label -> $work/build-<label>.log; prints wall ms
+build() { # label [project] -> $work/build-<label>.log; prints wall ms
   local t0; t0=$(date +%s%N)
-  dotnet build "$proj" --no-restore -nologo -tl:off -v:m -clp:PerformanceSummary > "$work/build-$1.log" 2>&1 \
+  dotnet build "${2:-$proj}" --no-restore -nologo -tl:off -v:m -clp:PerformanceSummary > "$work/build-$1.log" 2>&1 \
     || { tail -40 "$work/build-$1.log"; fail "build $1 failed"; }
   ms_since "$t0"
+}
+baseline=""
+if [ -n "${BASELINE_PACKAGES:-}" ]; then
+  # The same project and chain, restoring Strata.Sdk from the older packages into a NuGet cache of its own.
+  baseline="$work/svc-baseline/Bench"
+  mkdir -p "$work/svc-baseline" && cp -r "$proj" "$baseline" && rm -rf "$baseline/obj" "$baseline/bin"
+  sed "s|$packages_dir|$BASELINE_PACKAGES|" "$work/svc/NuGet.config" > "$work/svc-baseline/NuGet.config"
+  baseline_nuget="$work/baseline-nuget"
+  NUGET_PACKAGES="$baseline_nuget" dotnet build "$baseline" -nologo -tl:off -v:q >/dev/null || fail "the baseline project did not build"
+  echo "baseline: Strata.Sdk from $BASELINE_PACKAGES"
+fi
+baseline_build() { # label -> GenerateMigrationScripts ms of the baseline project (after the same edit)
+  printf -- '-- edited before measured build %s\n' "$1" >> "$(ls "$baseline"/db/main/migrations/*.sql | tail -1)"
+  NUGET_PACKAGES="$baseline_nuget" build "baseline-$1" "$baseline" >/dev/null
+  task_ms "$work/build-baseline-$1.log" GenerateMigrationScripts
 }
 task_ms() { # log task -> ms from the Task Performance Summary (0 when the task did not run)
   awk -v t="$2" '/Task Performance Summary/ { s = 1; next } s && $3 == t { print $1; f = 1; exit } END { if (!f) print 0 }' "$1"
@@ -96,9 +118,11 @@ for i in $(seq 1 "$BUILD_RUNS"); do
   v=$(task_ms "$work/build-changed-$i.log" ValidateDatastoreDocs)
   g=$(task_ms "$work/build-changed-$i.log" GenerateMigrationScripts)
   grep -q "^-- edited before measured build $i" "$proj/obj/strata/main/migrate.sql" || fail "build $i did not regenerate migrate.sql"
-  echo "build $i: ValidateDatastoreDocs $v ms, GenerateMigrationScripts $g ms, build wall $wall ms"
+  b=""; [ -n "$baseline" ] && b=$(baseline_build "$i") && echo "$b" >> "$work/gen-baseline.txt" && b=" | baseline GenerateMigrationScripts $b ms"
+  echo "build $i: ValidateDatastoreDocs $v ms, GenerateMigrationScripts $g ms, build wall $wall ms$b"
   echo "$v $g $((v + g)) $wall" >> "$work/gen.txt"
 done
+[ -n "$baseline" ] && echo "median GenerateMigrationScripts: this pack $(awk '{print $2}' "$work/gen.txt" | median) ms, baseline $(median < "$work/gen-baseline.txt") ms"
 R[validate]=$(awk '{print $1}' "$work/gen.txt" | median)
 R[generate]=$(awk '{print $2}' "$work/gen.txt" | median)
 R[gen_total]=$(awk '{print $3}' "$work/gen.txt" | median)
@@ -131,6 +155,16 @@ R[noop_tasks]=$(awk '{print $3}' "$work/noop.txt" | sort -u | paste -sd/)
 echo "Strata lines of the last no-op build's Target Performance Summary:"
 strata_targets "$work/build-noop-$BUILD_RUNS.log"
 cp "$proj/obj/strata/main/migrate.sql" "$work/migrate.sql"
+echo "load after the measured builds: $(cut -d' ' -f1-3 /proc/loadavg)"
+
+if [ "${SKIP_APPLY:-0}" = 1 ]; then
+  step "results ($(nproc) cores; medians of $BUILD_RUNS; $CHAIN_COUNT migrations, ${R[chain_bytes]} bytes of SQL; SKIP_APPLY=1)"
+  printf '%-72s %12s\n' "generate+lint in dotnet build (ValidateDatastoreDocs + GenerateMigrationScripts)" "${R[gen_total]} ms"
+  printf '%-72s %12s\n' "  ValidateDatastoreDocs / GenerateMigrationScripts" "${R[validate]} / ${R[generate]} ms"
+  printf '%-72s %12s\n' "alembic upgrade head --sql (hyperfine) / cat" "${R[alembic]} / ${R[cat]} ms"
+  printf '%-72s %12s\n' "no-op build: Strata targets / tasks run" "${R[noop_strata]} ms / ${R[noop_tasks]}"
+  exit 0
+fi
 
 # ---- 4. apply ----
 step "throwaway PostgreSQL cluster ($pgbin)"
