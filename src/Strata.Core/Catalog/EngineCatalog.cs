@@ -9,8 +9,11 @@ public static class EngineCatalog
     /// <summary>The plain PostgreSQL image; the flavors below pin their own.</summary>
     private const string PostgresImage = "postgres:17.2";
 
-    /// <summary>A secret from .env; Compose stops with the message when it is unset.</summary>
-    private const string Secret = "${{secret}:?set {secret} in .env (see .env.example)}";
+    /// <summary>
+    /// A secret from .env, as every generated compose service takes one: Compose stops with the message when it is unset.
+    /// {secret} is the variable (<see cref="ContainerSpec"/>).
+    /// </summary>
+    public const string Secret = "${{secret}:?set {secret} in .env (see .env.example)}";
 
     /// <summary>The PostgreSQL images of --postgres-flavor; the first is the plain one (<see cref="ContainerSpec.Image"/>).</summary>
     public static IReadOnlyList<PostgresFlavor> PostgresFlavors { get; } =

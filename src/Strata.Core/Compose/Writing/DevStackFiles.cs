@@ -11,8 +11,6 @@ namespace Strata.Core.Compose.Writing;
 /// </summary>
 public static class DevStackFiles
 {
-    private static readonly string[] SqlServerEngines = ["postgres"];
-
     /// <summary>Monitoring ports on 127.0.0.1 (Prometheus and Grafana share the host network to reach the service).</summary>
     public const int PrometheusPort = 9090;
 
@@ -182,8 +180,6 @@ public static class DevStackFiles
     private static string DependsOn(string service) =>
         $"    depends_on:\n      {YamlScalar.Of(service)}:\n        condition: service_healthy\n";
 
-    private const string Secret = "${{secret}:?set {secret} in .env (see .env.example)}";
-
     private static string PgBouncer(string postgres, string database) =>
         $"""
           # PgBouncer in front of PostgreSQL (the seed's pooling advice): transaction pooling on 127.0.0.1:{PgBouncerPort}.
@@ -195,7 +191,7 @@ public static class DevStackFiles
               DB_PORT: "5432"
               DB_NAME: {YamlScalar.Of(database)}
               DB_USER: {YamlScalar.Of(database)}
-              DB_PASSWORD: {YamlScalar.Of(Placeholders(Secret, postgres, database, "POSTGRES_PASSWORD"))}
+              DB_PASSWORD: {YamlScalar.Of(Placeholders(EngineCatalog.Secret, postgres, database, "POSTGRES_PASSWORD"))}
               AUTH_TYPE: scram-sha-256
               POOL_MODE: transaction
               MAX_CLIENT_CONN: "200"
@@ -238,7 +234,7 @@ public static class DevStackFiles
         yaml.Append(CultureInfo.InvariantCulture, $"      ConnectionStrings__{name}: {YamlScalar.Of(connection)}\n");
         if (spec.SecretVariable is { } secret)
         {
-            yaml.Append(CultureInfo.InvariantCulture, $"      {secret}: {YamlScalar.Of(Placeholders(Secret, name, database, secret))}\n");
+            yaml.Append(CultureInfo.InvariantCulture, $"      {secret}: {YamlScalar.Of(Placeholders(EngineCatalog.Secret, name, database, secret))}\n");
         }
 
         yaml.Append("      STRATA_BACKUP_INTERVAL: \"86400\"\n");
@@ -300,7 +296,7 @@ public static class DevStackFiles
               - grafana-data:/var/lib/grafana
             environment:
               GF_AUTH_ANONYMOUS_ENABLED: "false"
-              GF_SECURITY_ADMIN_PASSWORD: {YamlScalar.Of(Placeholders(Secret, "", "", StackNaming.GrafanaSecret))}
+              GF_SECURITY_ADMIN_PASSWORD: {YamlScalar.Of(Placeholders(EngineCatalog.Secret, "", "", StackNaming.GrafanaSecret))}
               GF_SERVER_HTTP_ADDR: 127.0.0.1
               GF_SERVER_HTTP_PORT: "{GrafanaPort}"
             network_mode: host

@@ -19,8 +19,6 @@ public abstract record StackCondition
 
     public static StackCondition PgBouncer { get; } = new PgBouncerCondition();
 
-    public static StackCondition AnyStore(IEnumerable<string> engineIds) => new AnyCondition([.. engineIds.Select(Store)]);
-
     public StackCondition And(StackCondition other) => this is AlwaysCondition ? other : new AndCondition(this, other);
 
     internal static string Symbol(string engineId) => "Use" + char.ToUpperInvariant(engineId[0]) + engineId[1..];
@@ -58,12 +56,5 @@ public abstract record StackCondition
         public override bool Holds(StackSelection selection) => Left.Holds(selection) && Right.Holds(selection);
 
         public override string Expression => $"{Left.Expression} && {Right.Expression}";
-    }
-
-    private sealed record AnyCondition(IReadOnlyList<StackCondition> Parts) : StackCondition
-    {
-        public override bool Holds(StackSelection selection) => Parts.Any(p => p.Holds(selection));
-
-        public override string Expression => Parts.Count == 1 ? Parts[0].Expression : "(" + string.Join(" || ", Parts.Select(p => p.Expression)) + ")";
     }
 }

@@ -22,7 +22,4 @@ public sealed record StackSelection
     public bool PgBouncer { get; init; }
 
     public bool Has(string engineId) => Names.ContainsKey(engineId);
-
-    /// <summary>The server engines chosen, in catalog order.</summary>
-    public IEnumerable<EngineDescriptor> ServerEngines => EngineCatalog.All.Where(e => e.Container is not null && Has(e.Id));
 }
