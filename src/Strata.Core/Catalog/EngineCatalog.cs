@@ -93,6 +93,12 @@ public static class EngineCatalog
         {
             Image = "mongo:7.0.14", Ports = [new(27017, "MongoDB wire protocol")], SecretVariable = "MONGODB_PASSWORD", Client = "MongoDB.Driver",
             BackupConnectionString = "mongodb://app@{service}:27017/?authSource=admin",
+            SchemaService = new SchemaServiceSpec
+            {
+                Script = "ops/schema/mongodb.js",
+                // The password reaches mongosh through the environment, never through the compose file.
+                Command = ["bash", "-c", "mongosh \"mongodb://app:$${{secret}}@{service}:27017/?authSource=admin\" --quiet --norc --file /strata/mongodb.js"],
+            },
             Environment = [new("MONGO_INITDB_ROOT_USERNAME", "app"), new("MONGO_INITDB_ROOT_PASSWORD", Secret)],
             // mongosh exits 0 after --eval whatever it printed, so the ping's result decides the exit code.
             HealthCheck = ["CMD", "mongosh", "--quiet", "--norc", "--eval", "quit(db.adminCommand({ ping: 1 }).ok === 1 ? 0 : 1)"],
