@@ -115,7 +115,7 @@ public sealed class DatastoreTemplateTests(TemplateHive hive)
 
         var add = (await AddDatastore(service, "search", "mongodb", "--force")).ShouldSucceed("add over an existing doc");
         add.Output.ShouldContain("warning STRATA3102: 'docs/data/search.md' already exists and was kept as it is");
-        add.Output.ShouldContain("Strata: created db/search/schema/README.md");
+        add.Output.ShouldContain("Strata: created db/search/schema/0001_create_events.json");
         (await File.ReadAllTextAsync(doc)).ShouldBe("my own doc\n");
         (await File.ReadAllTextAsync(Path.Combine(service, "Search.csproj"))).ShouldContain("<Datastore Include=\"search\" Engine=\"mongodb\" />");
     }
