@@ -258,22 +258,25 @@ public static class DevStackFiles
     /// The one-shot service that applies db/&lt;name&gt;/schema once the store is healthy, on every <c>docker compose up</c>
     /// (the applier skips what its history says is applied): the store's own image, which has its shell.
     /// </summary>
-    private static string SchemaService(EngineDescriptor engine, string name, string database)
+    /// <param name="project">The project folder relative to the compose file's, "/"-separated ("." when they are one).</param>
+    public static string SchemaService(EngineDescriptor engine, string name, string database, string? secretVariable = null, string project = ".")
     {
+        ArgumentNullException.ThrowIfNull(engine);
         var spec = engine.Container!;
-        var schema = spec.SchemaService!;
+        var schema = spec.SchemaService ?? throw new ArgumentException($"{engine.Id} has no schema service.", nameof(engine));
+        secretVariable ??= spec.SecretVariable;
         var yaml = new StringBuilder();
         yaml.Append(CultureInfo.InvariantCulture, $"  {name}-schema:\n    image: {spec.Image}\n").Append(DependsOn(name));
-        yaml.Append(CultureInfo.InvariantCulture, $"    volumes:\n      - ./{engine.SchemaFolder(name)}:/strata/schema:ro\n");
-        yaml.Append(CultureInfo.InvariantCulture, $"      - ./{schema.Script}:/strata/{Path.GetFileName(schema.Script)}:ro\n");
+        yaml.Append(CultureInfo.InvariantCulture, $"    volumes:\n      - {project}/{engine.SchemaFolder(name)}:/strata/schema:ro\n");
+        yaml.Append(CultureInfo.InvariantCulture, $"      - {project}/{schema.Script}:/strata/{Path.GetFileName(schema.Script)}:ro\n");
         yaml.Append("    environment:\n");
-        if (spec.SecretVariable is { } secret)
+        if (secretVariable is { } secret)
         {
             yaml.Append(CultureInfo.InvariantCulture, $"      {secret}: {YamlScalar.Of(Placeholders(EngineCatalog.Secret, name, database, secret))}\n");
         }
 
         yaml.Append(CultureInfo.InvariantCulture, $"      STRATA_DATASTORE: {YamlScalar.Of(name)}\n");
-        yaml.Append("    command: ").Append(YamlScalar.FlowList(schema.Command.Select(c => Placeholders(c, name, database, spec.SecretVariable)))).Append('\n');
+        yaml.Append("    command: ").Append(YamlScalar.FlowList(schema.Command.Select(c => Placeholders(c, name, database, secretVariable)))).Append('\n');
         yaml.Append("    restart: \"no\"\n");
         return yaml.Append(CultureInfo.InvariantCulture, $"    labels:\n      {SchemaLabel}: {YamlScalar.Of(name)}\n").ToString();
     }
