@@ -26,12 +26,19 @@ public sealed record SchemaBuildResult(IReadOnlyList<SchemaBundle> Bundles, IRea
 
 /// <summary>
 /// The build step for schema files (docs/schema-files.md): reads db/&lt;datastore&gt;/schema of every datastore whose
-/// engine keeps its schema as files, checks each file with its engine's rules in version order, then checks that the
+/// engine keeps its schema as files (<see cref="KeepsSchemaFiles"/>), checks each file with its engine's rules in version order, then checks that the
 /// embeddings of the whole service agree (the pgvector columns of the PostgreSQL datastores included). Never throws
 /// for bad input: every problem is a coded diagnostic (STRATA4xxx) with file, line and column.
 /// </summary>
 public static class SchemaBuild
 {
+    /// <summary>
+    /// True for the engines whose db/&lt;datastore&gt;/schema this step checks and bundles: those that keep their schema as
+    /// files, and Redis, whose files hold the eviction policy and key conventions the service relies on (the catalog
+    /// still says it has no schema to apply: nothing is applied to Redis).
+    /// </summary>
+    public static bool KeepsSchemaFiles(EngineDescriptor engine) => SchemaRules.For(engine) is not null;
+
     public static SchemaBuildResult Run(SchemaBuildRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -39,7 +46,7 @@ public static class SchemaBuild
         var datastores = request.Datastores.DistinctBy(d => d.Name, StringComparer.Ordinal).ToList();
         var bundles = new List<SchemaBundle>();
         var diagnostics = new List<Diagnostic>();
-        if (!datastores.Any(d => d.Engine.SchemaStyle == SchemaStyle.SchemaFiles))
+        if (!datastores.Any(d => KeepsSchemaFiles(d.Engine)))
         {
             return new SchemaBuildResult(bundles, diagnostics);
         }
@@ -54,7 +61,7 @@ public static class SchemaBuild
                 continue;
             }
 
-            if (datastore.Engine.SchemaStyle != SchemaStyle.SchemaFiles || SchemaRules.For(datastore.Engine) is not { } rules)
+            if (SchemaRules.For(datastore.Engine) is not { } rules)
             {
                 continue;
             }
