@@ -229,7 +229,7 @@ public static class EngineCatalog
         BackupProse = "An RDB snapshot (`redis-cli -u \"$REDIS_URL\" --rdb backups/{name}/{name}-$(date -u +%Y%m%dT%H%M%SZ).rdb`); a cache can also be rebuilt from the primary store.",
         RestoreProse = "Restore by stopping Redis, copying a snapshot to its `dump.rdb` and starting it again.",
         InitialSchemaFile = "0001_cache_conventions.json",
-        SchemaHint = "Redis has no schema to migrate; keys are written by the service under the prefix `{name}:`",
+        SchemaHint = "Redis has no schema to migrate; keys are written by the service under the prefix `{name}:`, and the eviction policy and key conventions the service relies on are recorded in `db/{name}/schema` (every build checks the policy against the compose file)",
         DefaultRetentionPeriod = "P1D",
         SchemaLocationFormat = "docs/data/{0}.md",
         ImageRepositories = ["redis"], DataPath = "/data",

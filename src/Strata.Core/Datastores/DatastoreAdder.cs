@@ -202,8 +202,9 @@ public static class DatastoreAdder
         {
             files.Add(($"{engine.SchemaFolder(name)}/0001_init.sql", renderer.Render(EmbeddedTemplates.Read("Datastores/Templates/initial-migration.hbs"), model)));
         }
-        else if (engine.SchemaStyle == SchemaStyle.SchemaFiles)
+        else if (engine.InitialSchemaFile is not null)
         {
+            // Schema-file engines, and Redis, whose conventions file is checked but has nothing to apply.
             files.Add(($"{engine.SchemaFolder(name)}/{engine.InitialSchemaFile}", renderer.Render(EmbeddedTemplates.Read($"Datastores/Templates/initial-schema/{engine.Id}.hbs"), model)));
         }
 
