@@ -102,7 +102,8 @@ if (app.Configuration.GetValue("Strata:ApplyMigrationsAtStartup", defaultValue: 
 //#if (UseNeo4j || UseElasticsearch || UseChroma || UseQdrant)
 
 // The schema files of the stores with an HTTP API (db/<name>/schema), embedded by the build like the SQL scripts.
-if (app.Configuration.GetValue("Strata:ApplyMigrationsAtStartup", defaultValue: true) &&
+// Strata:ApplyStoreSchemasAtStartup=false leaves them to `migrate` (a deployment job, say).
+if (app.Configuration.GetValue("Strata:ApplyStoreSchemasAtStartup", defaultValue: true) &&
     await ApplyStoreSchemasAsync(
         app.Configuration, message => app.Logger.LogInformation("{Summary}", message), message => app.Logger.LogCritical("{Error}", message)) != 0)
 {

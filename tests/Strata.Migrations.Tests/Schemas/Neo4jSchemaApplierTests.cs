@@ -3,6 +3,7 @@ using Strata.Migrations.Errors;
 using Strata.Migrations.Schemas;
 using Strata.Migrations.Schemas.Neo4j;
 using Strata.Migrations.Tests.Schemas.Fakes;
+using Strata.Tests.Shared.SchemaFakes;
 
 namespace Strata.Migrations.Tests.Schemas;
 

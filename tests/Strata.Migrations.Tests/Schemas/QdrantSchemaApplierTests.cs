@@ -1,6 +1,7 @@
 using Strata.Migrations.Errors;
 using Strata.Migrations.Schemas;
 using Strata.Migrations.Tests.Schemas.Fakes;
+using Strata.Tests.Shared.SchemaFakes;
 
 namespace Strata.Migrations.Tests.Schemas;
 

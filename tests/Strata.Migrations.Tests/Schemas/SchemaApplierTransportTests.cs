@@ -4,6 +4,7 @@ using System.Net.Sockets;
 using Strata.Migrations.Errors;
 using Strata.Migrations.Schemas;
 using Strata.Migrations.Tests.Schemas.Fakes;
+using Strata.Tests.Shared.SchemaFakes;
 
 namespace Strata.Migrations.Tests.Schemas;
 

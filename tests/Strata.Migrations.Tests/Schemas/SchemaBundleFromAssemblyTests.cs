@@ -3,6 +3,7 @@ using System.Text;
 using Strata.Migrations.Errors;
 using Strata.Migrations.Schemas;
 using Strata.Migrations.Tests.Schemas.Fakes;
+using Strata.Tests.Shared.SchemaFakes;
 
 namespace Strata.Migrations.Tests.Schemas;
 

@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 
-namespace Strata.Migrations.Tests.Schemas.Fakes;
+namespace Strata.Tests.Shared.SchemaFakes;
 
 /// <summary>
 /// Elasticsearch 8 as far as the applier uses it, with state: indices (HEAD 200/404, PUT creates, 400

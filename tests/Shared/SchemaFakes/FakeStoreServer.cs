@@ -6,7 +6,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 
-namespace Strata.Migrations.Tests.Schemas.Fakes;
+namespace Strata.Tests.Shared.SchemaFakes;
 
 /// <summary>One request as the fake received it.</summary>
 public sealed record RecordedRequest(string Method, string Path, string Body, IReadOnlyDictionary<string, string> Headers)

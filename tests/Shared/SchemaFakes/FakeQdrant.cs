@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 
-namespace Strata.Migrations.Tests.Schemas.Fakes;
+namespace Strata.Tests.Shared.SchemaFakes;
 
 /// <summary>
 /// Qdrant 1.12 as far as the applier uses it, with state: collections (GET 404 "doesn't exist", PUT creates, PATCH

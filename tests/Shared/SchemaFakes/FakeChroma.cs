@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 
-namespace Strata.Migrations.Tests.Schemas.Fakes;
+namespace Strata.Tests.Shared.SchemaFakes;
 
 /// <summary>
 /// Chroma 1.0's v2 API as far as the applier uses it, with state: collections by name (GET 404 NotFoundError),

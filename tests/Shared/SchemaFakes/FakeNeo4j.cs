@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 
-namespace Strata.Migrations.Tests.Schemas.Fakes;
+namespace Strata.Tests.Shared.SchemaFakes;
 
 /// <summary>
 /// Neo4j 5's HTTP transactional endpoint (POST /db/neo4j/tx/commit) as far as the applier uses it, with state: the
