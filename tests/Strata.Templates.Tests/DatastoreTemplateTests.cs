@@ -31,7 +31,8 @@ public sealed class DatastoreTemplateTests(TemplateHive hive)
         project.ShouldContain("    <Datastore Include=\"main\" Engine=\"sqlite\" />\n    <Datastore Include=\"orders\" Engine=\"postgres\" />\n    <Datastore Include=\"cache\" Engine=\"redis\" />\n");
         (await File.ReadAllTextAsync(Path.Combine(service, "docs/data/orders.md"))).ShouldContain("owner: orders-team\n");
         (await File.ReadAllTextAsync(Path.Combine(service, "docs/data/cache.md"))).ShouldContain("  method: rdb-snapshot\n");
-        Directory.Exists(Path.Combine(service, "db/cache")).ShouldBeFalse();
+        // A cache has no schema, but its conventions (eviction policy, key TTLs) are recorded and checked at build.
+        Directory.GetFiles(Path.Combine(service, "db/cache/schema")).Select(Path.GetFileName).ShouldBe(["0001_cache_conventions.json"]);
         File.Exists(Path.Combine(service, ".strata-add-datastore.rsp")).ShouldBeFalse();
         var compose = await File.ReadAllTextAsync(Path.Combine(service, "compose.yaml"));
         compose.ShouldContain("\nservices:\n  orders:\n    image: postgres:17.2\n");
