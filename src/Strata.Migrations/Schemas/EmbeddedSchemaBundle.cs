@@ -1,6 +1,6 @@
 using System.Reflection;
-using System.Text;
 using Strata.Migrations.Errors;
+using Strata.Migrations.Script;
 
 namespace Strata.Migrations.Schemas;
 
@@ -13,12 +13,11 @@ internal static class EmbeddedSchemaBundle
         ArgumentException.ThrowIfNullOrEmpty(datastore);
 
         var name = SchemaBundle.ResourceName(datastore);
-        using var stream = assembly.GetManifestResourceStream(name) ?? throw NotFound(assembly, datastore, name);
-        using var reader = new StreamReader(stream, Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
+        var text = StrataResources.ReadText(assembly, name, listing => NotFound(assembly, datastore, name, listing));
         SchemaBundle bundle;
         try
         {
-            bundle = SchemaBundle.Parse(reader.ReadToEnd());
+            bundle = SchemaBundle.Parse(text);
         }
         catch (FormatException ex)
         {
@@ -30,19 +29,10 @@ internal static class EmbeddedSchemaBundle
             : throw new MigrationException(MigrationErrors.MalformedSchemaBundle, $"The embedded schema bundle '{name}' is datastore '{bundle.Datastore}''s, not '{datastore}''s.", name);
     }
 
-    private static MigrationException NotFound(Assembly assembly, string datastore, string name)
-    {
-        // Listing what is there turns "not found" into an obvious typo or an obviously missing build step.
-        var present = assembly.GetManifestResourceNames()
-            .Where(n => n.StartsWith("Strata/", StringComparison.Ordinal))
-            .Order(StringComparer.Ordinal)
-            .Select(n => $"'{n}'")
-            .ToList();
-        var listing = present.Count == 0 ? "it has no Strata resources" : "Strata resources present: " + string.Join(", ", present);
-        return new MigrationException(
+    private static MigrationException NotFound(Assembly assembly, string datastore, string name, string listing) =>
+        new(
             MigrationErrors.SchemaBundleNotFound,
             $"Assembly '{assembly.GetName().Name}' has no embedded schema bundle '{name}' ({listing}). " +
             $"A <Datastore Include=\"{datastore}\" /> item of a schema-file engine (MongoDB, Neo4j, Elasticsearch, Qdrant, Chroma) makes the Strata.Sdk build embed it; " +
             "check the datastore name and that the project was built with Strata.Sdk.");
-    }
 }
