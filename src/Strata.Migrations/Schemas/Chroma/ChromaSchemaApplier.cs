@@ -53,12 +53,7 @@ public sealed class ChromaSchemaApplier : SchemaApplier
         var entries = new List<SchemaHistoryEntry>();
         foreach (var metadata in records.Json()?["metadatas"]?.AsArray() ?? new JsonArray())
         {
-            entries.Add(new SchemaHistoryEntry(
-                SchemaJson.String(metadata?["version"]) ?? string.Empty,
-                SchemaJson.String(metadata?["description"]) ?? string.Empty,
-                SchemaJson.String(metadata?["checksum"]) ?? string.Empty,
-                DateTimeOffset.TryParse(SchemaJson.String(metadata?["applied_at"]), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var at) ? at : default,
-                SchemaJson.Integer(metadata?["duration_ms"]) ?? 0));
+            entries.Add(SchemaHistoryEntry.FromJson(metadata));
         }
 
         return entries;
@@ -164,14 +159,7 @@ public sealed class ChromaSchemaApplier : SchemaApplier
 
     private protected override async Task RecordAsync(SchemaHistoryEntry entry, CancellationToken cancellationToken)
     {
-        var metadata = new JsonObject
-        {
-            ["version"] = entry.Version,
-            ["description"] = entry.Description,
-            ["checksum"] = entry.Checksum,
-            ["applied_at"] = entry.AppliedAt.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture),
-            ["duration_ms"] = entry.DurationMs,
-        };
+        var metadata = entry.ToJson();
         var body = new JsonObject
         {
             ["ids"] = new JsonArray(entry.Version),

@@ -44,12 +44,7 @@ public sealed class ElasticsearchSchemaApplier : SchemaApplier
         foreach (var hit in response.Json()?["hits"]?["hits"]?.AsArray() ?? new JsonArray())
         {
             var source = hit?["_source"];
-            entries.Add(new SchemaHistoryEntry(
-                SchemaJson.String(source?["version"]) ?? string.Empty,
-                SchemaJson.String(source?["description"]) ?? string.Empty,
-                SchemaJson.String(source?["checksum"]) ?? string.Empty,
-                DateTimeOffset.TryParse(SchemaJson.String(source?["applied_at"]), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var at) ? at : default,
-                SchemaJson.Integer(source?["duration_ms"]) ?? 0));
+            entries.Add(SchemaHistoryEntry.FromJson(source));
         }
 
         return entries;
@@ -138,14 +133,7 @@ public sealed class ElasticsearchSchemaApplier : SchemaApplier
 
     private protected override async Task RecordAsync(SchemaHistoryEntry entry, CancellationToken cancellationToken)
     {
-        var document = new JsonObject
-        {
-            ["version"] = entry.Version,
-            ["description"] = entry.Description,
-            ["checksum"] = entry.Checksum,
-            ["applied_at"] = entry.AppliedAt.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture),
-            ["duration_ms"] = entry.DurationMs,
-        };
+        var document = entry.ToJson();
         var response = await Client.SendAsync(HttpMethod.Put, $"/{HistoryIndex}/_create/{StoreClient.Segment(entry.Version)}?refresh=true", document, cancellationToken).ConfigureAwait(false);
         if (response.Status == 409)
         {

@@ -75,14 +75,7 @@ public sealed partial class Neo4jSchemaApplier : SchemaApplier
 
     private protected override async Task RecordAsync(SchemaHistoryEntry entry, CancellationToken cancellationToken)
     {
-        var parameters = new JsonObject
-        {
-            ["version"] = entry.Version,
-            ["description"] = entry.Description,
-            ["checksum"] = entry.Checksum,
-            ["appliedAt"] = entry.AppliedAt.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture),
-            ["durationMs"] = entry.DurationMs,
-        };
+        var parameters = entry.ToJson(camelCase: true);
         await RunAsync(RecordHistory, parameters, 0, cancellationToken).ConfigureAwait(false);
     }
 

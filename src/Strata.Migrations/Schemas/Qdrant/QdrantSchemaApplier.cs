@@ -61,12 +61,7 @@ public sealed class QdrantSchemaApplier : SchemaApplier
             foreach (var point in result?["points"]?.AsArray() ?? new JsonArray())
             {
                 var payload = point?["payload"];
-                entries.Add(new SchemaHistoryEntry(
-                    SchemaJson.String(payload?["version"]) ?? string.Empty,
-                    SchemaJson.String(payload?["description"]) ?? string.Empty,
-                    SchemaJson.String(payload?["checksum"]) ?? string.Empty,
-                    DateTimeOffset.TryParse(SchemaJson.String(payload?["applied_at"]), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var at) ? at : default,
-                    SchemaJson.Integer(payload?["duration_ms"]) ?? 0));
+                entries.Add(SchemaHistoryEntry.FromJson(payload));
             }
 
             offset = result?["next_page_offset"];
@@ -189,14 +184,7 @@ public sealed class QdrantSchemaApplier : SchemaApplier
         {
             ["id"] = PointId(entry.Version),
             ["vector"] = new JsonArray(JsonValue.Create(0)),
-            ["payload"] = new JsonObject
-            {
-                ["version"] = entry.Version,
-                ["description"] = entry.Description,
-                ["checksum"] = entry.Checksum,
-                ["applied_at"] = entry.AppliedAt.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture),
-                ["duration_ms"] = entry.DurationMs,
-            },
+            ["payload"] = entry.ToJson(),
         };
         var body = new JsonObject { ["points"] = new JsonArray(point) };
         (await Client.SendAsync(HttpMethod.Put, $"/collections/{HistoryCollection}/points?wait=true", body, cancellationToken).ConfigureAwait(false)).EnsureSuccess();
