@@ -31,7 +31,8 @@ public sealed class DatastoreTemplateTests(TemplateHive hive)
         project.ShouldContain("    <Datastore Include=\"main\" Engine=\"sqlite\" />\n    <Datastore Include=\"orders\" Engine=\"postgres\" />\n    <Datastore Include=\"cache\" Engine=\"redis\" />\n");
         (await File.ReadAllTextAsync(Path.Combine(service, "docs/data/orders.md"))).ShouldContain("owner: orders-team\n");
         (await File.ReadAllTextAsync(Path.Combine(service, "docs/data/cache.md"))).ShouldContain("  method: rdb-snapshot\n");
-        Directory.Exists(Path.Combine(service, "db/cache")).ShouldBeFalse();
+        // A cache has no schema, but its conventions (eviction policy, key TTLs) are recorded and checked at build.
+        Directory.GetFiles(Path.Combine(service, "db/cache/schema")).Select(Path.GetFileName).ShouldBe(["0001_cache_conventions.json"]);
         File.Exists(Path.Combine(service, ".strata-add-datastore.rsp")).ShouldBeFalse();
         var compose = await File.ReadAllTextAsync(Path.Combine(service, "compose.yaml"));
         compose.ShouldContain("\nservices:\n  orders:\n    image: postgres:17.2\n");
@@ -115,7 +116,7 @@ public sealed class DatastoreTemplateTests(TemplateHive hive)
 
         var add = (await AddDatastore(service, "search", "mongodb", "--force")).ShouldSucceed("add over an existing doc");
         add.Output.ShouldContain("warning STRATA3102: 'docs/data/search.md' already exists and was kept as it is");
-        add.Output.ShouldContain("Strata: created db/search/schema/README.md");
+        add.Output.ShouldContain("Strata: created db/search/schema/0001_create_events.json");
         (await File.ReadAllTextAsync(doc)).ShouldBe("my own doc\n");
         (await File.ReadAllTextAsync(Path.Combine(service, "Search.csproj"))).ShouldContain("<Datastore Include=\"search\" Engine=\"mongodb\" />");
     }

@@ -62,6 +62,13 @@ public sealed record ContainerSpec
     /// </summary>
     public string? BackupConnectionString { get; init; }
 
+    /// <summary>
+    /// The one-shot compose service that applies db/&lt;name&gt;/schema with the engine's own shell, for an engine that
+    /// Strata.Migrations cannot reach over HTTP (MongoDB): the script (mounted read-only) and the command running it,
+    /// with {service}, {database} and {secret} as above. Null when the service applies the schema itself.
+    /// </summary>
+    public SchemaServiceSpec? SchemaService { get; init; }
+
     /// <summary>The .NET client to use for the engine; named in the docs when it cannot be generated against here.</summary>
     public required string Client { get; init; }
 }
@@ -92,3 +99,13 @@ public sealed record DashboardPanel(string Title, string Query, string Unit = "s
 
 /// <summary>A PostgreSQL image variant (--postgres-flavor) and the extension its first migration creates.</summary>
 public sealed record PostgresFlavor(string Id, string Image, string? Extension, string Description);
+
+/// <summary>A one-shot service that applies an engine's schema files: a generic applier script run by the engine's shell.</summary>
+public sealed record SchemaServiceSpec
+{
+    /// <summary>The applier script, relative to the project (shipped by the strata-service template).</summary>
+    public required string Script { get; init; }
+
+    /// <summary>The command, exec form; the script is at /strata/&lt;file name&gt;, the schema folder at /strata/schema.</summary>
+    public required IReadOnlyList<string> Command { get; init; }
+}

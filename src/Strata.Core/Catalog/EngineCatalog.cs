@@ -87,12 +87,19 @@ public static class EngineCatalog
         Summary = "A MongoDB database, reached through the connection string `ConnectionStrings:{name}`.",
         BackupProse = "A backup with `mongodump --uri \"$MONGODB_URI\" --archive=backups/{name}/{name}-$(date -u +%Y%m%dT%H%M%SZ).archive --gzip`.",
         RestoreProse = "Restore with `mongorestore --uri \"$MONGODB_URI\" --archive=<file>.archive --gzip --drop`.",
-        SchemaHint = "one JSON Schema validator per collection, `<collection>.json`",
+        InitialSchemaFile = "0001_create_events.json",
+        SchemaHint = "collections with their JSON Schema validators and indexes (a TTL index carries the retention period), one change per `<version>_<description>.json`",
         ImageRepositories = ["mongo", "mongodb/mongodb-community-server"], DataPath = "/data/db",
         Container = new ContainerSpec
         {
             Image = "mongo:7.0.14", Ports = [new(27017, "MongoDB wire protocol")], SecretVariable = "MONGODB_PASSWORD", Client = "MongoDB.Driver",
             BackupConnectionString = "mongodb://app@{service}:27017/?authSource=admin",
+            SchemaService = new SchemaServiceSpec
+            {
+                Script = "ops/schema/mongodb.js",
+                // The password reaches mongosh through the environment, never through the compose file.
+                Command = ["bash", "-c", "mongosh \"mongodb://app:$${{secret}}@{service}:27017/?authSource=admin\" --quiet --norc --file /strata/mongodb.js"],
+            },
             Environment = [new("MONGO_INITDB_ROOT_USERNAME", "app"), new("MONGO_INITDB_ROOT_PASSWORD", Secret)],
             // mongosh exits 0 after --eval whatever it printed, so the ping's result decides the exit code.
             HealthCheck = ["CMD", "mongosh", "--quiet", "--norc", "--eval", "quit(db.adminCommand({ ping: 1 }).ok === 1 ? 0 : 1)"],
@@ -116,7 +123,8 @@ public static class EngineCatalog
         Summary = "A Neo4j graph database, reached through the connection string `ConnectionStrings:{name}`.",
         BackupProse = "A dump with `neo4j-admin database dump neo4j --to-path=backups/{name}/`, taken while the database is stopped (or an online backup on Enterprise Edition).",
         RestoreProse = "Restore with `neo4j-admin database load neo4j --from-path=backups/{name}/ --overwrite-destination=true` while the database is stopped.",
-        SchemaHint = "Cypher constraint and index statements, `*.cypher`",
+        InitialSchemaFile = "0001_create_entity_constraints.cypher",
+        SchemaHint = "named, idempotent Cypher constraint and index statements, one change per `<version>_<description>.cypher`",
         ImageRepositories = ["neo4j"], DataPath = "/data",
         Container = new ContainerSpec
         {
@@ -139,7 +147,8 @@ public static class EngineCatalog
         Summary = "An Elasticsearch cluster, reached through the connection string `ConnectionStrings:{name}`.",
         BackupProse = "A snapshot into a registered snapshot repository: `PUT _snapshot/backups/{name}-%3Cnow%2Fd%3E`, scheduled by a snapshot lifecycle policy.",
         RestoreProse = "Restore with `POST _snapshot/backups/<snapshot>/_restore` after closing or deleting the indices it replaces.",
-        SchemaHint = "index mappings and settings, `<index>.json`",
+        InitialSchemaFile = "0001_create_documents_template.json",
+        SchemaHint = "index templates, mappings and ILM policies (the delete phase carries the retention period), one change per `<version>_<description>.json`",
         ImageRepositories = ["docker.elastic.co/elasticsearch/elasticsearch", "elasticsearch"], DataPath = "/usr/share/elasticsearch/data",
         Container = new ContainerSpec
         {
@@ -174,7 +183,8 @@ public static class EngineCatalog
         Summary = "A Chroma vector database, reached through the connection string `ConnectionStrings:{name}`.",
         BackupProse = "A copy of Chroma's persist directory (`tar czf backups/{name}/{name}-$(date -u +%Y%m%dT%H%M%SZ).tgz chroma-data/`), taken while writes are paused.",
         RestoreProse = "Restore by stopping Chroma and unpacking a copy over its persist directory.",
-        SchemaHint = "one collection definition per collection (embedding function, distance), `<collection>.json`",
+        InitialSchemaFile = "0001_create_documents.json",
+        SchemaHint = "collections with their dimension, distance and HNSW settings, one change per `<version>_<description>.json`",
         ImageRepositories = ["chromadb/chroma", "ghcr.io/chroma-core/chroma"], DataPath = "/data",
         AlternateDataPaths = ["/chroma/chroma"], // images before Chroma 1.0 persist to /chroma/chroma
         Container = new ContainerSpec
@@ -193,7 +203,8 @@ public static class EngineCatalog
         Summary = "A Qdrant vector database, reached through the connection string `ConnectionStrings:{name}`.",
         BackupProse = "A snapshot of each collection with `POST /collections/<collection>/snapshots`, downloaded to `backups/{name}/`.",
         RestoreProse = "Restore with `PUT /collections/<collection>/snapshots/recover` from a downloaded snapshot.",
-        SchemaHint = "one collection definition per collection (vector size, distance, payload indexes), `<collection>.json`",
+        InitialSchemaFile = "0001_create_documents.json",
+        SchemaHint = "collections with their vector size, distance, HNSW and quantization settings and payload indexes, one change per `<version>_<description>.json`",
         ImageRepositories = ["qdrant/qdrant"], DataPath = "/qdrant/storage",
         Container = new ContainerSpec
         {
@@ -217,7 +228,8 @@ public static class EngineCatalog
         Summary = "A Redis instance used as a cache, reached through the connection string `ConnectionStrings:{name}`; every key is written with a time to live.",
         BackupProse = "An RDB snapshot (`redis-cli -u \"$REDIS_URL\" --rdb backups/{name}/{name}-$(date -u +%Y%m%dT%H%M%SZ).rdb`); a cache can also be rebuilt from the primary store.",
         RestoreProse = "Restore by stopping Redis, copying a snapshot to its `dump.rdb` and starting it again.",
-        SchemaHint = "Redis has no schema to migrate; keys are written by the service under the prefix `{name}:`",
+        InitialSchemaFile = "0001_cache_conventions.json",
+        SchemaHint = "Redis has no schema to migrate; keys are written by the service under the prefix `{name}:`, and the eviction policy and key conventions the service relies on are recorded in `db/{name}/schema` (every build checks the policy against the compose file)",
         DefaultRetentionPeriod = "P1D",
         SchemaLocationFormat = "docs/data/{0}.md",
         ImageRepositories = ["redis"], DataPath = "/data",

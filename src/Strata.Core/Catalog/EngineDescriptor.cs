@@ -59,6 +59,12 @@ public sealed record EngineDescriptor
     /// </summary>
     public string? SchemaLocationFormat { get; init; }
 
+    /// <summary>
+    /// The first schema file a new datastore gets (db/&lt;name&gt;/schema/&lt;this&gt;), schema-file engines only; its text is
+    /// the embedded template Datastores/Templates/initial-schema/&lt;id&gt;.hbs.
+    /// </summary>
+    public string? InitialSchemaFile { get; init; }
+
     /// <summary>The first migration a new datastore gets (db/&lt;name&gt;/migrations/0001_init.sql), SQL engines only; {name} and {table}.</summary>
     public string? InitialMigration { get; init; }
 

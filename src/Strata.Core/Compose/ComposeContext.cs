@@ -92,8 +92,9 @@ internal sealed class ComposeContext
             ImageNode = imageNode,
             Image = image,
             Builds = yaml.Find(body, "build") is not null,
-            // A scheduled backup (label strata.backup, DevStackFiles) runs the store's image as a client, not as a store.
-            ImageEngine = image is null || Label(yaml, body, Writing.DevStackFiles.BackupLabel) is not null
+            // A scheduled backup or a schema service (labels strata.backup, strata.schema: DevStackFiles) runs the store's
+            // image as a client, not as a store.
+            ImageEngine = image is null || Label(yaml, body, Writing.DevStackFiles.BackupLabel) is not null || Label(yaml, body, Writing.DevStackFiles.SchemaLabel) is not null
                 ? null : EngineCatalog.FindByImageRepository(image.Repository),
             DatastoreLabel = Label(yaml, body, ComposeMatcher.DatastoreLabel),
         };

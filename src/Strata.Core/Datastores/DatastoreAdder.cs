@@ -38,7 +38,7 @@ public sealed record AddDatastoreResult(IReadOnlyList<string> Created, bool Proj
 /// <summary>
 /// Adds one datastore to an existing service: the Datastore item in the project file, docs/data/&lt;name&gt;.md rendered
 /// from the engine catalog, the schema folder (db/&lt;name&gt;/migrations/0001_init.sql for SQL engines,
-/// db/&lt;name&gt;/schema/README.md for schema-file engines, nothing for engines without a schema) and, for a server
+/// db/&lt;name&gt;/schema/&lt;InitialSchemaFile&gt; for schema-file engines, nothing for engines without a schema) and, for a server
 /// engine, its compose service, volume and secret (<see cref="DevStackEditor"/>). Everything is planned and checked
 /// before anything is written, and a failed write undoes the others; an existing file is never overwritten
 /// (STRATA3102); a datastore that is already declared is STRATA3101 and changes nothing.
@@ -202,9 +202,10 @@ public static class DatastoreAdder
         {
             files.Add(($"{engine.SchemaFolder(name)}/0001_init.sql", renderer.Render(EmbeddedTemplates.Read("Datastores/Templates/initial-migration.hbs"), model)));
         }
-        else if (engine.SchemaStyle == SchemaStyle.SchemaFiles)
+        else if (engine.InitialSchemaFile is not null)
         {
-            files.Add(($"{engine.SchemaFolder(name)}/README.md", renderer.Render(EmbeddedTemplates.Read("Datastores/Templates/schema-readme.hbs"), model)));
+            // Schema-file engines, and Redis, whose conventions file is checked but has nothing to apply.
+            files.Add(($"{engine.SchemaFolder(name)}/{engine.InitialSchemaFile}", renderer.Render(EmbeddedTemplates.Read($"Datastores/Templates/initial-schema/{engine.Id}.hbs"), model)));
         }
 
         return files;

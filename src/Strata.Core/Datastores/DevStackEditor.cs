@@ -3,6 +3,7 @@ using Strata.Core.Catalog;
 using Strata.Core.Compose;
 using Strata.Core.Compose.Writing;
 using Strata.Core.Diagnostics;
+using Strata.Core.Templating;
 using Strata.Core.Text;
 
 namespace Strata.Core.Datastores;
@@ -75,12 +76,24 @@ internal static class DevStackEditor
         }
 
         var block = DevStackFiles.Service(engine, name, name.Replace('-', '_'), hostPorts: hostPorts, secretVariable: secret);
+        var project = Path.GetRelativePath(stackDirectory, projectDirectory).Replace('\\', '/');
+        if (spec.SchemaService is not null)
+        {
+            // The one-shot service that applies db/<name>/schema (MongoDB), as the service template writes it.
+            block += DevStackFiles.SchemaService(engine, name, name.Replace('-', '_'), secret, project == "." ? "." : "./" + project);
+        }
+
         if (compose.AddService(name, block, DevStackFiles.Volume(name), diagnostics) is not { } composeText)
         {
             return null;
         }
 
         var files = new List<PlannedFile> { composeText };
+        if (spec.SchemaService is { Script: var script } && !File.Exists(Path.Combine(projectDirectory, script)))
+        {
+            files.Add(new PlannedFile(Path.GetFullPath(Path.Combine(projectDirectory, script)), script, EmbeddedTemplates.Read(script), Original: null));
+        }
+
         var secretAdded = false;
         if (secret is not null)
         {

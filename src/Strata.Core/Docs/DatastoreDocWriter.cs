@@ -71,6 +71,8 @@ public static partial class DatastoreDocWriter
             ["schemaFiles"] = engine.SchemaStyle == SchemaStyle.SchemaFiles,
             ["noSchema"] = engine.SchemaStyle == SchemaStyle.None,
             ["schemaHint"] = Fill(engine.SchemaHint),
+            ["schemaService"] = engine.Container?.SchemaService is not null,
+            ["schemaScript"] = engine.Container?.SchemaService?.Script ?? "",
             ["backupProse"] = Fill(engine.BackupProse),
             ["restoreProse"] = Fill(engine.RestoreProse),
             ["scheduleText"] = ScheduleText(engine.DefaultBackupSchedule),

@@ -25,6 +25,36 @@ internal static partial class RetentionPeriod
         return false;
     }
 
+    /// <summary>
+    /// The period's nominal length (a month 30 days, a year 365), or null for 'indefinite'; false when it does not parse.
+    /// For comparing a store's own expiry (a TTL index, an ILM delete phase) with the doc.
+    /// </summary>
+    public static bool TryGetLength(string? text, out TimeSpan? length)
+    {
+        text = text?.Trim() ?? string.Empty;
+        length = null;
+        if (text.Equals("indefinite", StringComparison.OrdinalIgnoreCase))
+        {
+            return true;
+        }
+
+        if (Words().Match(text) is { Success: true } words)
+        {
+            var count = int.Parse(text.AsSpan(0, text.AsSpan().IndexOfAnyExceptInRange('0', '9')), System.Globalization.CultureInfo.InvariantCulture);
+            var days = words.Groups[1].Value.ToLowerInvariant().TrimEnd('s') switch { "day" => 1, "week" => 7, "month" => 30, _ => 365 };
+            length = TimeSpan.FromDays((double)count * days);
+            return true;
+        }
+
+        if (IsoDuration.TryParse(text, out var duration, out _))
+        {
+            length = duration.Nominal;
+            return true;
+        }
+
+        return false;
+    }
+
     [GeneratedRegex(@"^\d{1,6}\s+(day|days|week|weeks|month|months|year|years)$", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
     private static partial Regex Words();
 }

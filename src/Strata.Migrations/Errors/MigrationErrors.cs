@@ -30,8 +30,35 @@ public static class MigrationErrors
     public static readonly MigrationErrorDescriptor CannotRollBack =
         new("STRATA5007", "Cannot roll back to that version", MigrationSeverity.Error);
 
+    // 51xx: the schema appliers of the non-SQL stores (Strata.Migrations.Schemas).
+
+    public static readonly MigrationErrorDescriptor SchemaFileEdited =
+        new("STRATA5101", "An applied schema file was edited", MigrationSeverity.Error);
+
+    public static readonly MigrationErrorDescriptor SchemaFileFailed =
+        new("STRATA5102", "A schema file failed to apply", MigrationSeverity.Error);
+
+    public static readonly MigrationErrorDescriptor StoreUnavailable =
+        new("STRATA5103", "Could not reach or read the store", MigrationSeverity.Error);
+
+    public static readonly MigrationErrorDescriptor UnchangeableSetting =
+        new("STRATA5104", "A schema file changes what the store cannot change", MigrationSeverity.Error);
+
+    public static readonly MigrationErrorDescriptor SchemaBundleNotFound =
+        new("STRATA5105", "Embedded schema bundle not found", MigrationSeverity.Error);
+
+    public static readonly MigrationErrorDescriptor MalformedSchemaBundle =
+        new("STRATA5106", "Schema bundle is malformed", MigrationSeverity.Error);
+
+    public static readonly MigrationErrorDescriptor UnknownAppliedSchema =
+        new("STRATA5107", "Store has applied schema files this build does not know", MigrationSeverity.Warning);
+
     public static IReadOnlyList<MigrationErrorDescriptor> All { get; } =
-        [ChecksumMismatch, MigrationFailed, ScriptNotFound, MalformedScript, UnknownApplied, DatabaseUnavailable, CannotRollBack];
+    [
+        ChecksumMismatch, MigrationFailed, ScriptNotFound, MalformedScript, UnknownApplied, DatabaseUnavailable, CannotRollBack,
+        SchemaFileEdited, SchemaFileFailed, StoreUnavailable, UnchangeableSetting, SchemaBundleNotFound, MalformedSchemaBundle,
+        UnknownAppliedSchema,
+    ];
 
     public static MigrationErrorDescriptor? Find(string code) => All.FirstOrDefault(d => d.Code == code);
 }

@@ -1,3 +1,4 @@
+using System.Reflection;
 using System.Text;
 using System.Text.Json;
 
@@ -17,6 +18,10 @@ public sealed record SchemaBundle(string Datastore, string Engine, IReadOnlyList
 
     /// <summary>The manifest resource name of a datastore's bundle (beside the SQL scripts' "Strata/&lt;datastore&gt;/...").</summary>
     public static string ResourceName(string datastore) => $"Strata/{datastore}/schema.json";
+
+    /// <summary>Reads the datastore's bundle that the Strata.Sdk build embedded in <paramref name="assembly"/>.</summary>
+    /// <exception cref="Errors.MigrationException">STRATA5105 when it is not there, STRATA5106 when it cannot be read.</exception>
+    public static SchemaBundle FromAssembly(Assembly assembly, string datastore) => EmbeddedSchemaBundle.Load(assembly, datastore);
 
     public string ToJson()
     {

@@ -11,7 +11,7 @@ using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 //#endif
 using Strata.Migrations.Cli;
-//#if (HasSql)
+//#if (HasSql || UseNeo4j || UseElasticsearch || UseChroma || UseQdrant)
 using Strata.Migrations.Errors;
 //#endif
 
@@ -34,6 +34,14 @@ if (MigrationCommand.Handles(args))
             return exitCode;
         }
     }
+//#if (UseNeo4j || UseElasticsearch || UseChroma || UseQdrant)
+
+    // A plain `migrate` also applies the schema files of the stores with an HTTP API (status and down are SQL only).
+    if (args.Length == 1)
+    {
+        return await ApplyStoreSchemasAsync(builder.Configuration, Console.Out.WriteLine, Console.Error.WriteLine);
+    }
+//#endif
 
     return MigrationCommand.Success;
 }
@@ -48,8 +56,13 @@ foreach (var datastore in datastores.All)
 // `dotnet run -- migrate` is accepted, so one deployment job fits every service, but there is nothing to apply.
 if (MigrationCommand.Handles(args))
 {
+//#if (UseNeo4j || UseElasticsearch || UseChroma || UseQdrant)
+    // No SQL migrations; the schema files of the stores with an HTTP API are applied (status and down are SQL only).
+    return args.Length == 1 ? await ApplyStoreSchemasAsync(builder.Configuration, Console.Out.WriteLine, Console.Error.WriteLine) : MigrationCommand.Success;
+//#else
     Console.WriteLine("This service has no SQL datastore: there are no migrations to apply.");
     return MigrationCommand.Success;
+//#endif
 }
 
 var health = builder.Services.AddHealthChecks();
@@ -86,6 +99,17 @@ if (app.Configuration.GetValue("Strata:ApplyMigrationsAtStartup", defaultValue: 
     }
 }
 //#endif
+//#if (UseNeo4j || UseElasticsearch || UseChroma || UseQdrant)
+
+// The schema files of the stores with an HTTP API (db/<name>/schema), embedded by the build like the SQL scripts.
+// Strata:ApplyStoreSchemasAtStartup=false leaves them to `migrate` (a deployment job, say).
+if (app.Configuration.GetValue("Strata:ApplyStoreSchemasAtStartup", defaultValue: true) &&
+    await ApplyStoreSchemasAsync(
+        app.Configuration, message => app.Logger.LogInformation("{Summary}", message), message => app.Logger.LogCritical("{Error}", message)) != 0)
+{
+    return 1;
+}
+//#endif
 
 app.UseExceptionHandler();
 app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = HealthResponse.WriteAsync });
@@ -96,3 +120,20 @@ app.MapTodoEndpoints();
 
 await app.RunAsync();
 return 0;
+//#if (UseNeo4j || UseElasticsearch || UseChroma || UseQdrant)
+
+// A failure is one line naming the store, the file and what failed (STRATA51xx), never a stack trace.
+static async Task<int> ApplyStoreSchemasAsync(IConfiguration configuration, Action<string> log, Action<string> error)
+{
+    try
+    {
+        await StoreSchemas.ApplyAsync(configuration, log, CancellationToken.None);
+        return MigrationCommand.Success;
+    }
+    catch (Exception ex) when (ex is MigrationException or InvalidOperationException)
+    {
+        error(ex.Message);
+        return MigrationCommand.Failure;
+    }
+}
+//#endif

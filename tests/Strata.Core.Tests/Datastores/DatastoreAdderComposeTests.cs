@@ -79,11 +79,23 @@ public sealed class DatastoreAdderComposeTests : IDisposable
         var result = Add("extra", engineId);
 
         result.Diagnostics.ShouldBeClean();
-        var variable = EngineCatalog.Find(engineId)!.Container!.SecretVariable!;
-        result.Created.TakeLast(4).ShouldBe(["compose.yaml", ".env", ".env.example", ".gitignore"]);
+        var engine = EngineCatalog.Find(engineId)!;
+        var variable = engine.Container!.SecretVariable!;
+        // MongoDB also gets the one-shot service that applies its schema files, and the applier script it runs.
+        var schemaService = engine.Container.SchemaService is null ? "" : DevStackFiles.SchemaService(engine, "extra", "extra", variable);
+        string[] created = engine.Container.SchemaService is null
+            ? ["compose.yaml", ".env", ".env.example", ".gitignore"]
+            : ["compose.yaml", "ops/schema/mongodb.js", ".env", ".env.example", ".gitignore"];
+        result.Created.TakeLast(created.Length).ShouldBe(created);
         var compose = Read("compose.yaml");
         compose.ShouldStartWith("# The development stack of Acme.Orders: one service per server datastore");
-        compose.ShouldEndWith("#   docker compose up -d\nservices:\n" + Block(engineId, "extra", variable, Ports(engineId)) + "volumes:\n  extra-data:\n");
+        compose.ShouldEndWith("#   docker compose up -d\nservices:\n" + Block(engineId, "extra", variable, Ports(engineId)) + schemaService + "volumes:\n  extra-data:\n");
+        if (engine.Container.SchemaService is { Script: var script })
+        {
+            Read(script).ShouldBe(File.ReadAllText(Path.Combine(DocsCatalogTests.RepoRoot(), "templates/content/strata-service", script)));
+            compose.ShouldContain("      - ./db/extra/schema:/strata/schema:ro\n      - ./ops/schema/mongodb.js:/strata/mongodb.js:ro\n");
+        }
+
         Read(".env").ShouldMatch($@"\n{variable}=[0-9a-f]{{32}}\n$");
         Read(".env.example").ShouldEndWith($"never commit real values.\n{variable}=\n");
         Read(".gitignore").ShouldBe("# Secrets of the compose file (dotnet new strata-datastore): never commit them.\n.env\n");
@@ -302,6 +314,18 @@ public sealed class DatastoreAdderComposeTests : IDisposable
         result.Created.TakeLast(4).ShouldBe(["deploy/dev.compose.yaml", "deploy/.env", "deploy/.env.example", "deploy/.gitignore"]);
         Read("compose.yaml").ShouldBe("services: {}\n");
         ComposeValidator.Validate(new ComposeValidationRequest(_project.Directory, "deploy/dev.compose.yaml", [new("main", "sqlite"), new("cache", "redis")])).ShouldBeClean();
+    }
+
+    [Fact]
+    public void A_compose_file_in_another_folder_mounts_the_schema_folder_and_applier_relative_to_itself()
+    {
+        _project.Write("Acme.Orders.csproj", SqliteProject).Write("ops/schema/mongodb.js", "// the user's own\n");
+        var result = Add("docs", "mongodb", composeFile: "deploy/dev.compose.yaml");
+        result.Diagnostics.ShouldBeClean();
+        result.Created.ShouldNotContain("ops/schema/mongodb.js");
+        Read("ops/schema/mongodb.js").ShouldBe("// the user's own\n");
+        Read("deploy/dev.compose.yaml").ShouldContain("      - ./../db/docs/schema:/strata/schema:ro\n      - ./../ops/schema/mongodb.js:/strata/mongodb.js:ro\n");
+        ComposeValidator.Validate(new ComposeValidationRequest(_project.Directory, "deploy/dev.compose.yaml", [new("main", "sqlite"), new("docs", "mongodb")])).ShouldBeClean();
     }
 
     [Fact]

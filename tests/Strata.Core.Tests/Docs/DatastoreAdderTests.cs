@@ -44,7 +44,7 @@ public sealed class DatastoreAdderTests : IDisposable
         var expected = engine.SchemaStyle switch
         {
             SchemaStyle.SqlMigrations => new[] { "docs/data/extra.md", "db/extra/migrations/0001_init.sql" },
-            SchemaStyle.SchemaFiles => ["docs/data/extra.md", "db/extra/schema/README.md"],
+            _ when engine.InitialSchemaFile is not null => ["docs/data/extra.md", $"db/extra/schema/{engine.InitialSchemaFile}"],
             _ => ["docs/data/extra.md"],
         };
         result.Created.Take(expected.Length).ShouldBe(expected); // then the compose stack's files (DatastoreAdderComposeTests)

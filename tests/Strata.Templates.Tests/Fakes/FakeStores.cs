@@ -31,6 +31,8 @@ public sealed class FakeStores : IAsyncDisposable
         ["ConnectionStrings__elasticsearch"] = Elasticsearch.BaseAddress.ToString(),
         ["ConnectionStrings__chroma"] = Chroma.BaseAddress.ToString(),
         ["ConnectionStrings__qdrant"] = Qdrant.BaseAddress.ToString(),
+        // These fakes answer health probes only; applying schema files is SchemaApplyTests' subject.
+        ["Strata__ApplyStoreSchemasAtStartup"] = "false",
     };
 
     public async ValueTask DisposeAsync()

@@ -67,6 +67,11 @@ public static class DevStackFiles
                 services.Add((key + "-backup", f => f.Add(store, Backup(engine, name, naming.Database))));
             }
 
+            if (engine.Container.SchemaService is not null)
+            {
+                services.Add((key + "-schema", f => f.Add(store, SchemaService(engine, name, naming.Database))));
+            }
+
             if (engine.Container.Adminer)
             {
                 services.Add(("adminer", f => f.Add(store, Adminer(name))));
@@ -244,6 +249,36 @@ public static class DevStackFiles
         yaml.Append("    restart: unless-stopped\n");
         yaml.Append(CultureInfo.InvariantCulture, $"    labels:\n      {BackupLabel}: {YamlScalar.Of(name)}\n");
         return yaml.Append("    profiles: [\"backup\"]\n").ToString();
+    }
+
+    /// <summary>The label that marks a one-shot schema service (a client of its datastore, like a backup).</summary>
+    public const string SchemaLabel = "strata.schema";
+
+    /// <summary>
+    /// The one-shot service that applies db/&lt;name&gt;/schema once the store is healthy, on every <c>docker compose up</c>
+    /// (the applier skips what its history says is applied): the store's own image, which has its shell.
+    /// </summary>
+    /// <param name="project">The project folder relative to the compose file's, "/"-separated ("." when they are one).</param>
+    public static string SchemaService(EngineDescriptor engine, string name, string database, string? secretVariable = null, string project = ".")
+    {
+        ArgumentNullException.ThrowIfNull(engine);
+        var spec = engine.Container!;
+        var schema = spec.SchemaService ?? throw new ArgumentException($"{engine.Id} has no schema service.", nameof(engine));
+        secretVariable ??= spec.SecretVariable;
+        var yaml = new StringBuilder();
+        yaml.Append(CultureInfo.InvariantCulture, $"  {name}-schema:\n    image: {spec.Image}\n").Append(DependsOn(name));
+        yaml.Append(CultureInfo.InvariantCulture, $"    volumes:\n      - {project}/{engine.SchemaFolder(name)}:/strata/schema:ro\n");
+        yaml.Append(CultureInfo.InvariantCulture, $"      - {project}/{schema.Script}:/strata/{Path.GetFileName(schema.Script)}:ro\n");
+        yaml.Append("    environment:\n");
+        if (secretVariable is { } secret)
+        {
+            yaml.Append(CultureInfo.InvariantCulture, $"      {secret}: {YamlScalar.Of(Placeholders(EngineCatalog.Secret, name, database, secret))}\n");
+        }
+
+        yaml.Append(CultureInfo.InvariantCulture, $"      STRATA_DATASTORE: {YamlScalar.Of(name)}\n");
+        yaml.Append("    command: ").Append(YamlScalar.FlowList(schema.Command.Select(c => Placeholders(c, name, database, secretVariable)))).Append('\n');
+        yaml.Append("    restart: \"no\"\n");
+        return yaml.Append(CultureInfo.InvariantCulture, $"    labels:\n      {SchemaLabel}: {YamlScalar.Of(name)}\n").ToString();
     }
 
     private static string Exporter(EngineDescriptor engine, string name, string database)

@@ -8,10 +8,8 @@ namespace Strata.Core.Sql.Migrations;
 /// <summary>Reads db/&lt;datastore&gt;/migrations: names, versions, encoding and lexical soundness of each file.</summary>
 public static class MigrationSetLoader
 {
-    private static ReadOnlySpan<byte> Utf8Bom => [0xEF, 0xBB, 0xBF];
-
     /// <summary>Large enough for any hand-written migration; bulk data does not belong in a migration.</summary>
-    public const long MaxFileBytes = 16 * 1024 * 1024;
+    public const long MaxFileBytes = VersionedFiles.MaxFileBytes;
 
     public static MigrationSet Load(string projectDirectory, string datastore, string relativeFolder, SqlDialect dialect)
     {
@@ -24,16 +22,16 @@ public static class MigrationSetLoader
             return new MigrationSet(datastore, relativeFolder, [], diagnostics);
         }
 
-        if (!ProjectPaths.IsInside(ResolveLinks(projectDirectory), ResolveLinks(folder)))
+        if (!VersionedFiles.FolderIsInside(projectDirectory, folder, out var resolvedFolder))
         {
-            diagnostics.Add(DiagnosticCatalog.MigrationOutsideProject.Create(projectFile, relativeFolder, ResolveLinks(folder)));
+            diagnostics.Add(DiagnosticCatalog.MigrationOutsideProject.Create(projectFile, relativeFolder, resolvedFolder));
             return new MigrationSet(datastore, relativeFolder, [], diagnostics);
         }
 
         string[] files;
         try
         {
-            files = Directory.GetFiles(folder, "*.sql", new EnumerationOptions { MatchCasing = MatchCasing.CaseInsensitive, AttributesToSkip = FileAttributes.Hidden });
+            files = VersionedFiles.List(folder, ".sql");
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
@@ -41,7 +39,6 @@ public static class MigrationSetLoader
             return new MigrationSet(datastore, relativeFolder, [], diagnostics);
         }
 
-        Array.Sort(files, StringComparer.Ordinal);
         var relativeFolderPath = ProjectPaths.Relative(projectDirectory, Path.TrimEndingDirectorySeparator(folder));
         var migrations = new List<MigrationFile>(files.Length);
         var tokens = new SqlTokenList(1024); // one buffer, refilled for each file
@@ -54,7 +51,7 @@ public static class MigrationSetLoader
             }
         }
 
-        SortByVersion(migrations);
+        VersionedFiles.SortByVersion(migrations, static m => m.Version, static m => m.RelativePath);
         for (int i = 1; i < migrations.Count; i++)
         {
             if (MigrationVersion.Compare(migrations[i - 1].Version, migrations[i].Version) == 0)
@@ -72,82 +69,35 @@ public static class MigrationSetLoader
         return new MigrationSet(datastore, relativeFolder, migrations, diagnostics);
     }
 
-    /// <summary>
-    /// Numeric version order (MigrationVersion.Compare), then path. Each version is normalized once, not twice per
-    /// comparison: a 1,000-file sort makes some 10,000 comparisons.
-    /// </summary>
-    private static void SortByVersion(List<MigrationFile> migrations)
-    {
-        var keyed = new List<Keyed>(migrations.Count);
-        foreach (var migration in migrations)
-        {
-            keyed.Add(new Keyed(MigrationVersion.Normalize(migration.Version), migration));
-        }
-
-        keyed.Sort(static (a, b) =>
-            a.Version.Length != b.Version.Length ? a.Version.Length.CompareTo(b.Version.Length) :
-            string.CompareOrdinal(a.Version, b.Version) is var c && c != 0 ? c : string.CompareOrdinal(a.File.RelativePath, b.File.RelativePath));
-        for (int i = 0; i < keyed.Count; i++)
-        {
-            migrations[i] = keyed[i].File;
-        }
-    }
-
-    private sealed record Keyed(string Version, MigrationFile File);
-
     private static MigrationFile? ReadOne(string projectDirectory, string relativeFolderPath, string file, SqlDialect dialect, SqlTokenList tokens, List<Diagnostic> diagnostics)
     {
         var name = Path.GetFileName(file);
-        // The folder's relative path plus the name: what ProjectPaths.Relative gives for a file directly inside it.
-        var relative = relativeFolderPath == "." ? name : relativeFolderPath + "/" + name;
+        var relative = VersionedFiles.RelativePath(relativeFolderPath, name);
         var where = new SourceLocation(relative);
-        if (!MigrationFileName.TryParse(name, out var version, out var description))
+        if (!VersionedFileName.TryParse(name, ".sql", out var version, out var description))
         {
             diagnostics.Add(DiagnosticCatalog.MigrationFileName.Create(where, relative));
             return null;
         }
 
-        var info = new FileInfo(file);
-        // One lstat answers both "is it a link" and the length (LinkTarget would cost a readlink per file).
-        if ((info.Attributes & FileAttributes.ReparsePoint) != 0 && info.LinkTarget is not null)
+        var read = VersionedFiles.Read(projectDirectory, file);
+        switch (read.Problem)
         {
-            var target = info.ResolveLinkTarget(returnFinalTarget: true)?.FullName ?? info.LinkTarget;
-            if (!ProjectPaths.IsInside(ResolveLinks(projectDirectory), ResolveLinks(target)))
-            {
-                diagnostics.Add(DiagnosticCatalog.MigrationOutsideProject.Create(where, relative, target));
+            case VersionedFiles.Problem.OutsideProject:
+                diagnostics.Add(DiagnosticCatalog.MigrationOutsideProject.Create(where, relative, read.Detail));
                 return null;
-            }
-        }
-
-        byte[] bytes;
-        try
-        {
-            if (info.Length > MaxFileBytes)
-            {
-                diagnostics.Add(DiagnosticCatalog.MigrationTooLarge.Create(where, relative, info.Length, MaxFileBytes));
+            case VersionedFiles.Problem.TooLarge:
+                diagnostics.Add(DiagnosticCatalog.MigrationTooLarge.Create(where, relative, read.Length, MaxFileBytes));
                 return null;
-            }
-
-            bytes = File.ReadAllBytes(file);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            diagnostics.Add(DiagnosticCatalog.MigrationUnreadable.Create(where, relative, ex.Message));
-            return null;
+            case VersionedFiles.Problem.Unreadable:
+                diagnostics.Add(DiagnosticCatalog.MigrationUnreadable.Create(where, relative, read.Detail));
+                return null;
+            case VersionedFiles.Problem.NotUtf8:
+                diagnostics.Add(DiagnosticCatalog.MigrationNotUtf8.Create(SourceLocation.At(relative, read.Invalid.Line, read.Invalid.Column), relative, read.Invalid.Value));
+                return null;
         }
 
-        // The usual file (no BOM, LF line ends, one final line end): decoding all but its last byte gives the body
-        // directly, exactly what MigrationChecksum.BodyFromSource makes of the whole text, without a second copy.
-        var content = bytes.AsSpan();
-        bool plain = content.Length > 0 && content[^1] == (byte)'\n' && !content.StartsWith(Utf8Bom) && !content.Contains((byte)'\r');
-        var text = Utf8File.TryDecode(plain ? content[..^1] : content, out var invalid);
-        if (text is null)
-        {
-            diagnostics.Add(DiagnosticCatalog.MigrationNotUtf8.Create(SourceLocation.At(relative, invalid.Line, invalid.Column), relative, invalid.Value));
-            return null;
-        }
-
-        var whole = plain ? text : MigrationChecksum.BodyFromSource(text);
+        var whole = read.Body!;
         tokens.Relex(whole, dialect);
         int before = diagnostics.Count;
         CheckTokens(relative, whole, tokens, diagnostics);
@@ -173,17 +123,6 @@ public static class MigrationSetLoader
         var checksum = MigrationChecksum.Compute(parts.Up);
         return new MigrationFile(version, description, relative, parts.Up, checksum, same ? checksum : MigrationChecksum.Compute(whole),
             RunsInTransaction: !parts.NoTransaction, DownBody: parts.Down, DownLine: parts.DownLine);
-    }
-
-    /// <summary>The path with every link on it resolved, so a linked db/, migrations/ or file is judged by where it leads.</summary>
-    private static string ResolveLinks(string path)
-    {
-        path = Path.GetFullPath(path);
-        var parent = Path.GetDirectoryName(path);
-        var resolvedParent = parent is null ? null : ResolveLinks(parent);
-        var here = resolvedParent is null ? path : Path.Combine(resolvedParent, Path.GetFileName(path));
-        var target = new FileInfo(here).LinkTarget is null ? null : new FileInfo(here).ResolveLinkTarget(returnFinalTarget: true)?.FullName;
-        return target ?? here;
     }
 
     /// <summary>
