@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
-# Backs up the Chroma datastore 'CHROMA_DATASTORE' as a gzipped tar of its persist directory into
-# backups/CHROMA_DATASTORE/CHROMA_DATASTORE-<UTC>.tgz, with the record count of every collection (<file>.counts, when
+# Backs up the Chroma datastore <datastore> (this script's file name) as a gzipped tar of its persist directory into
+# backups/<datastore>/<datastore>-<UTC>.tgz, with the record count of every collection (<file>.counts, when
 # sqlite3 is on PATH). Pause writes or stop Chroma first; run it where the persist directory is mounted, e.g.
-#   docker compose run --rm --no-deps -v "$PWD:/work" -w /work --entrypoint bash CHROMA_DATASTORE ops/backup/CHROMA_DATASTORE.sh
+#   docker compose run --rm --no-deps -v "$PWD:/work" -w /work --entrypoint bash <datastore> ops/backup/<datastore>.sh
 set -euo pipefail
 # shellcheck source=_lib.sh
 . "$(dirname "${BASH_SOURCE[0]}")/_lib.sh"
@@ -10,15 +10,15 @@ set -euo pipefail
 . "$(dirname "${BASH_SOURCE[0]}")/../restore/_chroma.sh"
 
 usage() {
-  cat <<'TEXT'
-Usage: ops/backup/CHROMA_DATASTORE.sh
-Writes backups/CHROMA_DATASTORE/CHROMA_DATASTORE-<UTC timestamp>.tgz (the persist directory CHROMA_PERSIST_DIR,
+  cat <<TEXT
+Usage: ops/backup/$STRATA_DATASTORE.sh
+Writes backups/$STRATA_DATASTORE/$STRATA_DATASTORE-<UTC timestamp>.tgz (the persist directory CHROMA_PERSIST_DIR,
 default /data) and its .counts manifest, atomically.
 TEXT
 }
 
 no_args "$@"
-strata_init CHROMA_DATASTORE
+strata_init "$STRATA_DATASTORE"
 need tar gzip
 [ -d "$CHROMA_DIR" ] || die "no persist directory $CHROMA_DIR (set CHROMA_PERSIST_DIR)"
 backup_begin tgz

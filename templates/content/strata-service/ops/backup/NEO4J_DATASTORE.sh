@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Backs up the Neo4j datastore 'NEO4J_DATASTORE' with neo4j-admin database dump into
-# backups/NEO4J_DATASTORE/NEO4J_DATASTORE-<UTC>.dump, while the database is stopped (see ops/restore/_neo4j.sh).
+# Backs up the Neo4j datastore <datastore> (this script's file name) with neo4j-admin database dump into
+# backups/<datastore>/<datastore>-<UTC>.dump, while the database is stopped (see ops/restore/_neo4j.sh).
 set -euo pipefail
 # shellcheck source=_lib.sh
 . "$(dirname "${BASH_SOURCE[0]}")/_lib.sh"
@@ -8,15 +8,15 @@ set -euo pipefail
 . "$(dirname "${BASH_SOURCE[0]}")/../restore/_neo4j.sh"
 
 usage() {
-  cat <<'TEXT'
-Usage: ops/backup/NEO4J_DATASTORE.sh
-Writes backups/NEO4J_DATASTORE/NEO4J_DATASTORE-<UTC timestamp>.dump (neo4j-admin database dump of NEO4J_DATABASE,
+  cat <<TEXT
+Usage: ops/backup/$STRATA_DATASTORE.sh
+Writes backups/$STRATA_DATASTORE/$STRATA_DATASTORE-<UTC timestamp>.dump (neo4j-admin database dump of NEO4J_DATABASE,
 default neo4j) atomically. Run it where neo4j-admin sees the data (the neo4j image with its volume), Neo4j stopped.
 TEXT
 }
 
 no_args "$@"
-strata_init NEO4J_DATASTORE
+strata_init "$STRATA_DATASTORE"
 need neo4j-admin
 neo4j_stopped
 backup_begin dump

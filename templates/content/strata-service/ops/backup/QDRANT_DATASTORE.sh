@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Backs up the Qdrant datastore 'QDRANT_DATASTORE': a snapshot of every collection (POST /collections/<c>/snapshots),
-# downloaded, deleted on the server and bundled into backups/QDRANT_DATASTORE/QDRANT_DATASTORE-<UTC>.tar, with the exact
+# Backs up the Qdrant datastore <datastore> (this script's file name): a snapshot of every collection (POST /collections/<c>/snapshots),
+# downloaded, deleted on the server and bundled into backups/<datastore>/<datastore>-<UTC>.tar, with the exact
 # point count of every collection (<file>.counts).
 set -euo pipefail
 # shellcheck source=_lib.sh
@@ -9,18 +9,18 @@ set -euo pipefail
 . "$(dirname "${BASH_SOURCE[0]}")/../restore/_qdrant.sh"
 
 usage() {
-  cat <<'TEXT'
-Usage: ops/backup/QDRANT_DATASTORE.sh
-Writes backups/QDRANT_DATASTORE/QDRANT_DATASTORE-<UTC timestamp>.tar (one <collection>.snapshot per collection) and
-its .counts manifest, atomically. Connection: ConnectionStrings__QDRANT_DATASTORE or appsettings.json; QDRANT_API_KEY
+  cat <<TEXT
+Usage: ops/backup/$STRATA_DATASTORE.sh
+Writes backups/$STRATA_DATASTORE/$STRATA_DATASTORE-<UTC timestamp>.tar (one <collection>.snapshot per collection) and
+its .counts manifest, atomically. Connection: ConnectionStrings__$STRATA_DATASTORE or appsettings.json; QDRANT_API_KEY
 (environment or .env). Needs curl and tar.
 TEXT
 }
 
 no_args "$@"
-strata_init QDRANT_DATASTORE
+strata_init "$STRATA_DATASTORE"
 need curl tar
-qdrant_connect QDRANT_DATASTORE
+qdrant_connect "$DATASTORE"
 backup_begin tar
 work=$(mktemp -d "$BACKUP_DIR/.snapshots.XXXXXX") || die "cannot write to $BACKUP_DIR"
 cleanup_later "$work"

@@ -7,6 +7,10 @@
 # shellcheck shell=bash
 
 STRATA_SCRIPT=${STRATA_SCRIPT:-$(basename "$0")}
+# A script serves the datastore it is named after (ops/backup/<datastore>.sh): the scripts hold no datastore name, so
+# `dotnet new` copies them as they are, and renaming a datastore means renaming its three scripts.
+# shellcheck disable=SC2034 # read by the scripts that source this file
+STRATA_DATASTORE=$(basename "$0" .sh)
 
 die() {
   printf '%s: error: %s\n' "$STRATA_SCRIPT" "$*" >&2

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# Restore drill for the Chroma datastore 'CHROMA_DATASTORE': unpacks the newest copy into a temporary folder, checks
+# Restore drill for the Chroma datastore <datastore> (this script's file name): unpacks the newest copy into a temporary folder, checks
 # chroma.sqlite3 (PRAGMA integrity_check), compares every collection's record count with the counts at backup time and
-# reports the time against backup.rto of docs/data/CHROMA_DATASTORE.md. Needs tar and sqlite3.
+# reports the time against backup.rto of docs/data/<datastore>.md. Needs tar and sqlite3.
 set -euo pipefail
 # shellcheck source=../backup/_lib.sh
 . "$(dirname "${BASH_SOURCE[0]}")/../backup/_lib.sh"
@@ -9,15 +9,15 @@ set -euo pipefail
 . "$(dirname "${BASH_SOURCE[0]}")/../restore/_chroma.sh"
 
 usage() {
-  cat <<'TEXT'
-Usage: ops/drill/CHROMA_DATASTORE.sh [backup.tgz]
-Unpacks backups/CHROMA_DATASTORE/<newest>.tgz (or the file given) into a temporary folder, compares record counts with
+  cat <<TEXT
+Usage: ops/drill/$STRATA_DATASTORE.sh [backup.tgz]
+Unpacks backups/$STRATA_DATASTORE/<newest>.tgz (or the file given) into a temporary folder, compares record counts with
 <backup>.counts, prints the elapsed time and the RTO. The persist directory is not touched.
 TEXT
 }
 
 parse_restore_args "$@"
-strata_init CHROMA_DATASTORE
+strata_init "$STRATA_DATASTORE"
 need tar gzip sqlite3
 pick_backup tgz
 backup=$BACKUP

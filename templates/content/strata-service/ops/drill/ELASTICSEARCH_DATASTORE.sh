@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# Restore drill for the Elasticsearch datastore 'ELASTICSEARCH_DATASTORE': restores the newest snapshot under new names
+# Restore drill for the Elasticsearch datastore <datastore> (this script's file name): restores the newest snapshot under new names
 # (strata-drill-<index>, deleted afterwards), compares every index's document count with the counts at backup time, and
-# reports the time against backup.rto of docs/data/ELASTICSEARCH_DATASTORE.md.
+# reports the time against backup.rto of docs/data/<datastore>.md.
 set -euo pipefail
 # shellcheck source=../backup/_lib.sh
 . "$(dirname "${BASH_SOURCE[0]}")/../backup/_lib.sh"
@@ -9,19 +9,19 @@ set -euo pipefail
 . "$(dirname "${BASH_SOURCE[0]}")/../restore/_elasticsearch.sh"
 
 usage() {
-  cat <<'TEXT'
-Usage: ops/drill/ELASTICSEARCH_DATASTORE.sh [backup.snapshot]
-Restores the snapshot of backups/ELASTICSEARCH_DATASTORE/<newest>.snapshot (or the file given) as strata-drill-* indices,
+  cat <<TEXT
+Usage: ops/drill/$STRATA_DATASTORE.sh [backup.snapshot]
+Restores the snapshot of backups/$STRATA_DATASTORE/<newest>.snapshot (or the file given) as strata-drill-* indices,
 compares document counts with <backup>.counts, prints the elapsed time and the RTO. The live indices are not touched.
 TEXT
 }
 
 parse_restore_args "$@"
-strata_init ELASTICSEARCH_DATASTORE
+strata_init "$STRATA_DATASTORE"
 pick_backup snapshot
 backup=$BACKUP
 snapshot=$(es_snapshot_of "$backup")
-es_connect ELASTICSEARCH_DATASTORE
+es_connect "$DATASTORE"
 actual=$(mktemp); cleanup_later "$actual"
 drop_scratch() {
   http -X DELETE "$ES_URL/strata-drill-*" >/dev/null 2>&1 || say "could not delete the strata-drill-* indices"

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# Restore drill for the MongoDB datastore 'MONGODB_DATASTORE': restores the newest archive into scratch databases
+# Restore drill for the MongoDB datastore <datastore> (this script's file name): restores the newest archive into scratch databases
 # (strata_drill_<id>_<db>, dropped afterwards) on the same server, compares every collection's document count with the
-# counts at backup time, and reports the time against backup.rto of docs/data/MONGODB_DATASTORE.md.
+# counts at backup time, and reports the time against backup.rto of docs/data/<datastore>.md.
 set -euo pipefail
 # shellcheck source=../backup/_lib.sh
 . "$(dirname "${BASH_SOURCE[0]}")/../backup/_lib.sh"
@@ -9,19 +9,19 @@ set -euo pipefail
 . "$(dirname "${BASH_SOURCE[0]}")/../restore/_mongodb.sh"
 
 usage() {
-  cat <<'TEXT'
-Usage: ops/drill/MONGODB_DATASTORE.sh [backup.archive]
-Restores backups/MONGODB_DATASTORE/<newest>.archive (or the file given) into scratch databases, compares document counts
+  cat <<TEXT
+Usage: ops/drill/$STRATA_DATASTORE.sh [backup.archive]
+Restores backups/$STRATA_DATASTORE/<newest>.archive (or the file given) into scratch databases, compares document counts
 with <backup>.counts, prints the elapsed time and the RTO. The service's databases are not touched.
 TEXT
 }
 
 parse_restore_args "$@"
-strata_init MONGODB_DATASTORE
+strata_init "$STRATA_DATASTORE"
 need mongorestore mongosh
 pick_backup archive
 backup=$BACKUP
-mongo_connect MONGODB_DATASTORE
+mongo_connect "$DATASTORE"
 prefix="strata_drill_$$_"
 actual=$(mktemp); cleanup_later "$actual"
 drop_scratch() {

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# Restore drill for the Neo4j datastore 'NEO4J_DATASTORE': loads the newest dump into a scratch database folder
+# Restore drill for the Neo4j datastore <datastore> (this script's file name): loads the newest dump into a scratch database folder
 # (a temporary NEO4J_CONF pointing server.directories.data elsewhere), runs neo4j-admin database check (consistency)
-# on it and reports the time against backup.rto of docs/data/NEO4J_DATASTORE.md. Node and relationship counts cannot
+# on it and reports the time against backup.rto of docs/data/<datastore>.md. Node and relationship counts cannot
 # be read without a running server, so the consistency check is the comparison.
 set -euo pipefail
 # shellcheck source=../backup/_lib.sh
@@ -10,15 +10,15 @@ set -euo pipefail
 . "$(dirname "${BASH_SOURCE[0]}")/../restore/_neo4j.sh"
 
 usage() {
-  cat <<'TEXT'
-Usage: ops/drill/NEO4J_DATASTORE.sh [backup.dump]
-Loads backups/NEO4J_DATASTORE/<newest>.dump (or the file given) into a scratch data folder, checks its consistency,
+  cat <<TEXT
+Usage: ops/drill/$STRATA_DATASTORE.sh [backup.dump]
+Loads backups/$STRATA_DATASTORE/<newest>.dump (or the file given) into a scratch data folder, checks its consistency,
 prints the elapsed time and the RTO. The live database is not touched.
 TEXT
 }
 
 parse_restore_args "$@"
-strata_init NEO4J_DATASTORE
+strata_init "$STRATA_DATASTORE"
 need neo4j-admin
 pick_backup dump
 backup=$BACKUP

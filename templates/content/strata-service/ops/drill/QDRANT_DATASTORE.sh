@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# Restore drill for the Qdrant datastore 'QDRANT_DATASTORE': recovers every collection of the newest bundle under a new
+# Restore drill for the Qdrant datastore <datastore> (this script's file name): recovers every collection of the newest bundle under a new
 # name (strata-drill-<collection>, deleted afterwards), compares exact point counts with the counts at backup time, and
-# reports the time against backup.rto of docs/data/QDRANT_DATASTORE.md.
+# reports the time against backup.rto of docs/data/<datastore>.md.
 set -euo pipefail
 # shellcheck source=../backup/_lib.sh
 . "$(dirname "${BASH_SOURCE[0]}")/../backup/_lib.sh"
@@ -9,19 +9,19 @@ set -euo pipefail
 . "$(dirname "${BASH_SOURCE[0]}")/../restore/_qdrant.sh"
 
 usage() {
-  cat <<'TEXT'
-Usage: ops/drill/QDRANT_DATASTORE.sh [backup.tar]
-Recovers backups/QDRANT_DATASTORE/<newest>.tar (or the file given) as strata-drill-* collections, compares point counts
+  cat <<TEXT
+Usage: ops/drill/$STRATA_DATASTORE.sh [backup.tar]
+Recovers backups/$STRATA_DATASTORE/<newest>.tar (or the file given) as strata-drill-* collections, compares point counts
 with <backup>.counts, prints the elapsed time and the RTO. The live collections are not touched.
 TEXT
 }
 
 parse_restore_args "$@"
-strata_init QDRANT_DATASTORE
+strata_init "$STRATA_DATASTORE"
 need curl tar
 pick_backup tar
 backup=$BACKUP
-qdrant_connect QDRANT_DATASTORE
+qdrant_connect "$DATASTORE"
 work=$(mktemp -d); cleanup_later "$work"
 drop_scratch() {
   local name

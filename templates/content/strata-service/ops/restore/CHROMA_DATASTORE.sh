@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Restores the Chroma datastore 'CHROMA_DATASTORE' by unpacking a copy over its persist directory (Chroma stopped).
+# Restores the Chroma datastore <datastore> (this script's file name) by unpacking a copy over its persist directory (Chroma stopped).
 # A persist directory that holds any file is refused unless --force; the old content is moved aside, not deleted.
 set -euo pipefail
 # shellcheck source=../backup/_lib.sh
@@ -8,15 +8,15 @@ set -euo pipefail
 . "$(dirname "${BASH_SOURCE[0]}")/_chroma.sh"
 
 usage() {
-  cat <<'TEXT'
-Usage: ops/restore/CHROMA_DATASTORE.sh [--force] [backup.tgz]
-Unpacks backups/CHROMA_DATASTORE/<newest>.tgz (or the file given) into CHROMA_PERSIST_DIR (default /data).
+  cat <<TEXT
+Usage: ops/restore/$STRATA_DATASTORE.sh [--force] [backup.tgz]
+Unpacks backups/$STRATA_DATASTORE/<newest>.tgz (or the file given) into CHROMA_PERSIST_DIR (default /data).
   --force   replace a non-empty persist directory (its files are moved to <dir>/.before-restore-<UTC>)
 TEXT
 }
 
 parse_restore_args "$@"
-strata_init CHROMA_DATASTORE
+strata_init "$STRATA_DATASTORE"
 need tar gzip
 pick_backup tgz
 backup=$BACKUP

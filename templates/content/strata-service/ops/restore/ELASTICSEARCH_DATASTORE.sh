@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Restores the Elasticsearch datastore 'ELASTICSEARCH_DATASTORE' from a snapshot (POST _snapshot/<repo>/<snapshot>/_restore).
+# Restores the Elasticsearch datastore <datastore> (this script's file name) from a snapshot (POST _snapshot/<repo>/<snapshot>/_restore).
 # A cluster with any user index is refused unless --force, which closes the indices the snapshot replaces first.
 set -euo pipefail
 # shellcheck source=../backup/_lib.sh
@@ -8,19 +8,19 @@ set -euo pipefail
 . "$(dirname "${BASH_SOURCE[0]}")/_elasticsearch.sh"
 
 usage() {
-  cat <<'TEXT'
-Usage: ops/restore/ELASTICSEARCH_DATASTORE.sh [--force] [backup.snapshot]
-Restores the snapshot recorded in backups/ELASTICSEARCH_DATASTORE/<newest>.snapshot (or the file given).
+  cat <<TEXT
+Usage: ops/restore/$STRATA_DATASTORE.sh [--force] [backup.snapshot]
+Restores the snapshot recorded in backups/$STRATA_DATASTORE/<newest>.snapshot (or the file given).
   --force   close and replace existing user indices
 TEXT
 }
 
 parse_restore_args "$@"
-strata_init ELASTICSEARCH_DATASTORE
+strata_init "$STRATA_DATASTORE"
 pick_backup snapshot
 backup=$BACKUP
 snapshot=$(es_snapshot_of "$backup")
-es_connect ELASTICSEARCH_DATASTORE
+es_connect "$DATASTORE"
 es_repository
 existing=$(es_indices | wc -l | tr -d ' ')
 if [ "$existing" -gt 0 ]; then

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Restores the Neo4j datastore 'NEO4J_DATASTORE' from a dump with neo4j-admin database load, while Neo4j is stopped.
+# Restores the Neo4j datastore <datastore> (this script's file name) from a dump with neo4j-admin database load, while Neo4j is stopped.
 # A database that already exists is refused unless --force (which loads with --overwrite-destination=true).
 set -euo pipefail
 # shellcheck source=../backup/_lib.sh
@@ -8,15 +8,15 @@ set -euo pipefail
 . "$(dirname "${BASH_SOURCE[0]}")/_neo4j.sh"
 
 usage() {
-  cat <<'TEXT'
-Usage: ops/restore/NEO4J_DATASTORE.sh [--force] [backup.dump]
-Loads backups/NEO4J_DATASTORE/<newest>.dump (or the file given) into NEO4J_DATABASE (default neo4j), Neo4j stopped.
+  cat <<TEXT
+Usage: ops/restore/$STRATA_DATASTORE.sh [--force] [backup.dump]
+Loads backups/$STRATA_DATASTORE/<newest>.dump (or the file given) into NEO4J_DATABASE (default neo4j), Neo4j stopped.
   --force   overwrite an existing database
 TEXT
 }
 
 parse_restore_args "$@"
-strata_init NEO4J_DATASTORE
+strata_init "$STRATA_DATASTORE"
 need neo4j-admin
 pick_backup dump
 backup=$BACKUP

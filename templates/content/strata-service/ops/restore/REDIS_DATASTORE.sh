@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Restores the Redis datastore 'REDIS_DATASTORE' from an RDB backup while it runs: a scratch redis-server on a free
+# Restores the Redis datastore <datastore> (this script's file name) from an RDB backup while it runs: a scratch redis-server on a free
 # loopback port loads the file, and MIGRATE ... COPY REPLACE copies every key (with its TTL) into the target. A target
 # with any key (DBSIZE > 0) is refused unless --force, which empties it first (FLUSHALL).
 # Offline alternative: stop Redis, put the file in its data folder as dump.rdb, move its appendonlydir aside (with AOF
@@ -11,10 +11,10 @@ set -euo pipefail
 . "$(dirname "${BASH_SOURCE[0]}")/_redis.sh"
 
 usage() {
-  cat <<'TEXT'
-Usage: ops/restore/REDIS_DATASTORE.sh [--force] [backup.rdb]
-       ops/restore/REDIS_DATASTORE.sh --data-dir <folder> [--force] [backup.rdb]
-Restores backups/REDIS_DATASTORE/<newest>.rdb (or the file given) into the Redis of ConnectionStrings:REDIS_DATASTORE
+  cat <<TEXT
+Usage: ops/restore/$STRATA_DATASTORE.sh [--force] [backup.rdb]
+       ops/restore/$STRATA_DATASTORE.sh --data-dir <folder> [--force] [backup.rdb]
+Restores backups/$STRATA_DATASTORE/<newest>.rdb (or the file given) into the Redis of ConnectionStrings:$STRATA_DATASTORE
 (needs redis-server on PATH for the scratch instance), or with --data-dir into the data folder of a stopped Redis.
   --force   replace the data of a non-empty target
 TEXT
@@ -30,7 +30,7 @@ while [ $# -gt 0 ]; do
   shift
 done
 parse_restore_args "${args[@]+"${args[@]}"}"
-strata_init REDIS_DATASTORE
+strata_init "$STRATA_DATASTORE"
 pick_backup rdb
 backup=$BACKUP
 [ "$(head -c 5 -- "$backup")" = REDIS ] || die "$backup is not an RDB file"
@@ -52,7 +52,7 @@ if [ -n "$data_dir" ]; then
 fi
 
 need redis-cli redis-server
-redis_connect REDIS_DATASTORE
+redis_connect "$DATASTORE"
 keys=$(rcli DBSIZE)
 if [ -n "$(redis_keyspace "")" ]; then
   refuse_non_empty "Redis at $REDIS_HOST:$REDIS_PORT has keys (DBSIZE $keys in db 0)"

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Restores the SQLite datastore 'SQLITE_DATASTORE' from a backup with SQLite's backup API (sqlite3 .restore), which
+# Restores the SQLite datastore <datastore> (this script's file name) from a backup with SQLite's backup API (sqlite3 .restore), which
 # replaces the whole database in one step and respects other connections' locks. A database file that exists and has
 # tables is refused unless --force.
 set -euo pipefail
@@ -9,22 +9,22 @@ set -euo pipefail
 . "$(dirname "${BASH_SOURCE[0]}")/_sqlite.sh"
 
 usage() {
-  cat <<'TEXT'
-Usage: ops/restore/SQLITE_DATASTORE.sh [--force] [backup.db]
-Restores backups/SQLITE_DATASTORE/<newest>.db (or the file given) into the database file of
-ConnectionStrings:SQLITE_DATASTORE.
+  cat <<TEXT
+Usage: ops/restore/$STRATA_DATASTORE.sh [--force] [backup.db]
+Restores backups/$STRATA_DATASTORE/<newest>.db (or the file given) into the database file of
+ConnectionStrings:$STRATA_DATASTORE.
   --force   replace a database that already has tables
 Stop the service first.
 TEXT
 }
 
 parse_restore_args "$@"
-strata_init SQLITE_DATASTORE
+strata_init "$STRATA_DATASTORE"
 need sqlite3
 pick_backup db
 backup=$BACKUP
 sqlite_check "$backup"
-target=$(sqlite_file SQLITE_DATASTORE)
+target=$(sqlite_file "$DATASTORE")
 if [ -f "$target" ]; then
   tables=$(sqlite_table_count "$target") || die "cannot read $target"
   [ "$tables" -eq 0 ] || refuse_non_empty "$target has $tables tables"

@@ -1,6 +1,6 @@
-# Chroma helpers of ops/backup, ops/restore and ops/drill for the datastore CHROMA_DATASTORE (sourced).
+# Chroma helpers of ops/backup, ops/restore and ops/drill (sourced); <datastore> is the file name of the script that sources them.
 # Chroma keeps everything in its persist directory (CHROMA_PERSIST_DIR; /data in the chromadb/chroma image, the
-# CHROMA_DATASTORE-data volume in compose.yaml). Pause writes (or stop Chroma) while a copy is taken or restored.
+# <datastore>-data volume in compose.yaml). Pause writes (or stop Chroma) while a copy is taken or restored.
 # shellcheck shell=bash
 
 # shellcheck disable=SC2034 # used by the scripts that source this

@@ -1,8 +1,8 @@
-# Elasticsearch helpers of ops/backup, ops/restore and ops/drill for the datastore ELASTICSEARCH_DATASTORE (sourced).
+# Elasticsearch helpers of ops/backup, ops/restore and ops/drill (sourced); <datastore> is the file name of the script that sources them.
 # Snapshots go to a snapshot repository (ES_SNAPSHOT_REPOSITORY, default strata-backups). When it is not registered and
 # ES_SNAPSHOT_LOCATION is set, it is registered as a shared-file-system repository there; that folder must be listed in
 # the node's path.repo setting (for compose: environment path.repo plus a volume), and belongs off the host.
-# The file in backups/ELASTICSEARCH_DATASTORE/ records the snapshot (name, repository, indices); the data is in the repository.
+# The file in backups/<datastore>/ records the snapshot (name, repository, indices); the data is in the repository.
 # shellcheck shell=bash
 
 ES_REPOSITORY=${ES_SNAPSHOT_REPOSITORY:-strata-backups}

@@ -1,4 +1,4 @@
-# MongoDB helpers of ops/backup, ops/restore and ops/drill for the datastore MONGODB_DATASTORE (sourced).
+# MongoDB helpers of ops/backup, ops/restore and ops/drill (sourced); <datastore> is the file name of the script that sources them.
 # shellcheck shell=bash
 
 # mongo_connect <datastore>: MONGO_URI with the password from MONGODB_PASSWORD (environment or .env) in it, and

@@ -1,9 +1,9 @@
-# Neo4j helpers of ops/backup, ops/restore and ops/drill for the datastore NEO4J_DATASTORE (sourced).
+# Neo4j helpers of ops/backup, ops/restore and ops/drill (sourced); <datastore> is the file name of the script that sources them.
 # neo4j-admin works on the files of a stopped database (Community Edition has no online backup), so these scripts run
 # where neo4j-admin and the data volume are, with Neo4j stopped, for example:
-#   docker compose stop NEO4J_DATASTORE
-#   docker compose run --rm --no-deps -v "$PWD:/work" -w /work --entrypoint bash NEO4J_DATASTORE ops/backup/NEO4J_DATASTORE.sh
-#   docker compose start NEO4J_DATASTORE
+#   docker compose stop <datastore>
+#   docker compose run --rm --no-deps -v "$PWD:/work" -w /work --entrypoint bash <datastore> ops/backup/<datastore>.sh
+#   docker compose start <datastore>
 # shellcheck shell=bash
 
 NEO4J_DATABASE=${NEO4J_DATABASE:-neo4j}

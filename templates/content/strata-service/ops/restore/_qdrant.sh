@@ -1,4 +1,4 @@
-# Qdrant helpers of ops/backup, ops/restore and ops/drill for the datastore QDRANT_DATASTORE (sourced).
+# Qdrant helpers of ops/backup, ops/restore and ops/drill (sourced); <datastore> is the file name of the script that sources them.
 # One snapshot per collection through the snapshots API, downloaded and bundled in one tar file.
 # shellcheck shell=bash
 

@@ -1,4 +1,4 @@
-# Redis helpers of ops/backup, ops/restore and ops/drill for the datastore REDIS_DATASTORE (sourced).
+# Redis helpers of ops/backup, ops/restore and ops/drill (sourced); <datastore> is the file name of the script that sources them.
 # shellcheck shell=bash
 
 # redis_connect <datastore>: REDIS_HOST and REDIS_PORT from the connection string (host:port[,options]); the password

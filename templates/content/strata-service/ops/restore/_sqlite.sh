@@ -1,4 +1,4 @@
-# SQLite helpers of ops/backup, ops/restore and ops/drill for the datastore SQLITE_DATASTORE (sourced).
+# SQLite helpers of ops/backup, ops/restore and ops/drill (sourced); <datastore> is the file name of the script that sources them.
 # shellcheck shell=bash
 
 # sqlite_file <datastore>: the database file of the connection string (Data Source=...), relative to the project folder.
