@@ -37,7 +37,8 @@ public static class MigrationBuild
 
         foreach (var id in engines)
         {
-            if (EngineCatalog.Find(id?.Trim() ?? "") is { SchemaStyle: SchemaStyle.SqlMigrations } engine)
+            // A built-in layout needs no compile (MigrationScriptGenerator renders it without the template engine).
+            if (EngineCatalog.Find(id?.Trim() ?? "") is { SchemaStyle: SchemaStyle.SqlMigrations } engine && !MigrationScriptGenerator.HasBuiltInLayout(engine))
             {
                 renderer.Prepare(MigrationScriptGenerator.DefaultTemplate(engine));
             }
@@ -55,7 +56,10 @@ public static class MigrationBuild
             foreach (var datastore in sqlDatastores)
             {
                 // The template compiles on another thread while this one reads, checks and lints the migrations.
-                renderer.Prepare(template ?? MigrationScriptGenerator.DefaultTemplate(datastore.Engine));
+                if (template is not null || !MigrationScriptGenerator.HasBuiltInLayout(datastore.Engine))
+                {
+                    renderer.Prepare(template ?? MigrationScriptGenerator.DefaultTemplate(datastore.Engine));
+                }
             }
         }
 
