@@ -122,7 +122,12 @@ for i in $(seq 1 "$BUILD_RUNS"); do
   echo "build $i: ValidateDatastoreDocs $v ms, GenerateMigrationScripts $g ms, build wall $wall ms$b"
   echo "$v $g $((v + g)) $wall" >> "$work/gen.txt"
 done
-[ -n "$baseline" ] && echo "median GenerateMigrationScripts: this pack $(awk '{print $2}' "$work/gen.txt" | median) ms, baseline $(median < "$work/gen-baseline.txt") ms"
+if [ -n "$baseline" ]; then
+  echo "median GenerateMigrationScripts: this pack $(awk '{print $2}' "$work/gen.txt" | median) ms, baseline $(median < "$work/gen-baseline.txt") ms"
+  # The same migrations and edits: the two packs must generate the same script, to the byte.
+  cmp "$proj/obj/strata/main/migrate.sql" "$baseline/obj/strata/main/migrate.sql" || fail "migrate.sql differs from the baseline pack's"
+  echo "migrate.sql is byte-identical to the baseline pack's ($(wc -c < "$proj/obj/strata/main/migrate.sql") bytes)"
+fi
 R[validate]=$(awk '{print $1}' "$work/gen.txt" | median)
 R[generate]=$(awk '{print $2}' "$work/gen.txt" | median)
 R[gen_total]=$(awk '{print $3}' "$work/gen.txt" | median)

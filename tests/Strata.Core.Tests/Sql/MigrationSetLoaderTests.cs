@@ -162,6 +162,24 @@ public sealed class MigrationSetLoaderTests : IDisposable
         File.CreateSymbolicLink(Path.Combine(_folder.Project, MigrationFolder.Relative, "0001_linked.sql"), Path.Combine(_folder.Project, "shared.sql"));
         Load().Diagnostics.ShouldBeEmpty();
     }
+
+    [Fact]
+    public void A_large_folder_read_by_two_threads_gives_migrations_and_diagnostics_in_file_order()
+    {
+        int count = MigrationSetLoader.ParallelFrom * 2 + 1;
+        for (int i = 1; i <= count; i++)
+        {
+            var text = i % 50 == 7 ? "SELECT 'unterminated;\n" : $"CREATE TABLE t{i} (id int);\n";
+            _folder.Add(i % 60 == 3 ? $"{i:D4}_bad name.sql" : $"{i:D4}_m{i}.sql", text);
+        }
+
+        var set = Load(SqlDialect.PostgreSql);
+        var expectedBad = Enumerable.Range(1, count).Where(i => i % 50 == 7 || i % 60 == 3).ToList();
+        set.Diagnostics.Select(d => d.Location.File).ShouldBe(expectedBad.Select(i => i % 60 == 3
+            ? $"{MigrationFolder.Relative}/{i:D4}_bad name.sql" : $"{MigrationFolder.Relative}/{i:D4}_m{i}.sql"));
+        set.Migrations.Select(m => int.Parse(m.Version, System.Globalization.CultureInfo.InvariantCulture))
+            .ShouldBe(Enumerable.Range(1, count).Except(expectedBad));
+    }
 }
 
 public sealed class MigrationDirectiveTests : IDisposable

@@ -41,14 +41,23 @@ public static class MigrationSetLoader
 
         var relativeFolderPath = ProjectPaths.Relative(projectDirectory, Path.TrimEndingDirectorySeparator(folder));
         var migrations = new List<MigrationFile>(files.Length);
-        var tokens = new SqlTokenList(1024); // one buffer, refilled for each file
-        foreach (var file in files)
+        if (files.Length < ParallelFrom)
         {
-            var migration = ReadOne(projectDirectory, relativeFolderPath, file, dialect, tokens, diagnostics);
-            if (migration is not null)
-            {
-                migrations.Add(migration);
-            }
+            ReadRange(projectDirectory, relativeFolderPath, files, 0, files.Length, dialect, migrations, diagnostics);
+        }
+        else
+        {
+            // Reading, decoding, lexing and checking each file is independent of the others: the second half goes to a
+            // thread of its own (not the pool, whose threads an MSBuild node may have busy). Each half keeps file order,
+            // and the halves are joined in order, so migrations and diagnostics come out exactly as one pass makes them.
+            var later = new Half(projectDirectory, relativeFolderPath, files, files.Length / 2, dialect);
+            var thread = new Thread(static h => ((Half)h!).Run()) { IsBackground = true, Name = "Strata migration read" };
+            thread.Start(later);
+            ReadRange(projectDirectory, relativeFolderPath, files, 0, later.Start, dialect, migrations, diagnostics);
+            thread.Join();
+            later.Failure?.Throw();
+            migrations.AddRange(later.Migrations);
+            diagnostics.AddRange(later.Diagnostics);
         }
 
         VersionedFiles.SortByVersion(migrations, static m => m.Version, static m => m.RelativePath);
@@ -67,6 +76,49 @@ public static class MigrationSetLoader
         }
 
         return new MigrationSet(datastore, relativeFolder, migrations, diagnostics);
+    }
+
+    /// <summary>From this many files a folder is read by two threads (below it a thread costs more than it saves).</summary>
+    internal const int ParallelFrom = 128;
+
+    private static void ReadRange(
+        string projectDirectory, string relativeFolderPath, string[] files, int start, int end, SqlDialect dialect, List<MigrationFile> migrations, List<Diagnostic> diagnostics)
+    {
+        var tokens = new SqlTokenList(1024); // one buffer, refilled for each file
+        for (int i = start; i < end; i++)
+        {
+            var migration = ReadOne(projectDirectory, relativeFolderPath, files[i], dialect, tokens, diagnostics);
+            if (migration is not null)
+            {
+                migrations.Add(migration);
+            }
+        }
+    }
+
+    /// <summary>The files from <see cref="Start"/> on, read on another thread; a failure is rethrown by the caller.</summary>
+    private sealed class Half(string projectDirectory, string relativeFolderPath, string[] files, int start, SqlDialect dialect)
+    {
+        public int Start { get; } = start;
+
+        public List<MigrationFile> Migrations { get; } = new(files.Length - start);
+
+        public List<Diagnostic> Diagnostics { get; } = [];
+
+        public System.Runtime.ExceptionServices.ExceptionDispatchInfo? Failure { get; private set; }
+
+        public void Run()
+        {
+            try
+            {
+                ReadRange(projectDirectory, relativeFolderPath, files, Start, files.Length, dialect, Migrations, Diagnostics);
+            }
+#pragma warning disable CA1031 // rethrown on the calling thread, with its stack
+            catch (Exception ex)
+#pragma warning restore CA1031
+            {
+                Failure = System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(ex);
+            }
+        }
     }
 
     private static MigrationFile? ReadOne(string projectDirectory, string relativeFolderPath, string file, SqlDialect dialect, SqlTokenList tokens, List<Diagnostic> diagnostics)
