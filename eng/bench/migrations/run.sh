@@ -14,7 +14,8 @@
 # SKIP_PACK=1 reuses the package folder, STRATA_PACKAGES_OUT (package folder, see eng/common.sh),
 # STRATA_BENCH_NUGET / STRATA_BENCH_HIVE (NuGet cache and template hive; default under artifacts/bench),
 # BASELINE_PACKAGES=<folder of an older pack> (each measured build is paired with one of a copy of the project that
-# restores Strata.Sdk from there, interleaved, so a before/after comparison shares the machine's load).
+# restores Strata.Sdk from there, interleaved, so a before/after comparison shares the machine's load),
+# BASELINE_SRC=<checkout of an older commit> (each apply run also applies the script with that checkout's runtime).
 # Installs alembic, hyperfine and PostgreSQL from apt when missing. Needs root (apt, and the cluster runs as the
 # postgres user through runuser) or a PostgreSQL it can start as the current user.
 set -euo pipefail
@@ -184,6 +185,13 @@ conn() { echo "Host=127.0.0.1;Port=$port;Username=postgres;Database=$1"; }
 dotnet build "$bench/ApplyBench" -c Release -nologo -v:q >/dev/null || fail "ApplyBench did not build"
 dotnet build "$bench/StatusBench" -c Release -nologo -v:q >/dev/null || fail "StatusBench did not build"
 applybench="$repo_root/artifacts/bin/ApplyBench/release/ApplyBench.dll"
+baseline_applybench=""
+if [ -n "${BASELINE_SRC:-}" ]; then
+  # The runtime of an older checkout (e.g. a `git worktree add --detach <dir> <commit>`), interleaved with this one's.
+  dotnet build "$BASELINE_SRC/eng/bench/migrations/ApplyBench" -c Release -nologo -v:q >/dev/null || fail "the baseline ApplyBench did not build"
+  baseline_applybench="$BASELINE_SRC/artifacts/bin/ApplyBench/release/ApplyBench.dll"
+  echo "baseline runtime: $BASELINE_SRC ($(git -C "$BASELINE_SRC" rev-parse --short HEAD 2>/dev/null || echo '?'))"
+fi
 statusbench="$repo_root/artifacts/bin/StatusBench/release/StatusBench.dll"
 fresh_db() { local n; n="b$(date +%s%N)"; "${psqlc[@]}" -d postgres -c "CREATE DATABASE $n" >/dev/null; echo "$n"; }
 check_applied() { # db expected-history-table
@@ -197,7 +205,7 @@ d=$(fresh_db); "${psqlc[@]}" -d "$d" -1 -f "$work/chain/all.sql" >/dev/null
 expected_relations=$("${psqlc[@]}" -d "$d" -Atc "SELECT count(*) FROM pg_class WHERE relkind IN ('r','v') AND relnamespace = 'public'::regnamespace")
 
 apply_round() { # label
-  : > "$work/apply-$1.txt"
+  : > "$work/apply-$1.txt"; : > "$work/apply-$1-baseline.txt"
   for i in $(seq 1 "$RUNS"); do
     d=$(fresh_db); t0=$(date +%s%N)
     "${psqlc[@]}" -d "$d" -1 -f "$work/chain/all.sql" >/dev/null; a=$(ms_since "$t0"); check_applied "$d" no
@@ -206,9 +214,17 @@ apply_round() { # label
     b=$(sed -E 's/.* apply=([0-9.]+).*/\1/' <<<"$out"); bp=$(sed -E 's/.* process=([0-9]+).*/\1/' <<<"$out"); check_applied "$d" yes
     d=$(fresh_db); t0=$(date +%s%N)
     "${psqlc[@]}" -d "$d" -f "$work/migrate.sql" >/dev/null; c=$(ms_since "$t0"); check_applied "$d" yes
-    echo "$1 run $i: psql -1 -f all.sql $a ms | Strata runtime ApplyAsync $b ms (process $bp ms) | psql -f migrate.sql $c ms"
+    x=""
+    if [ -n "$baseline_applybench" ]; then
+      d=$(fresh_db)
+      out=$(dotnet "$baseline_applybench" "$(conn "$d")" "$work/migrate.sql") || fail "baseline ApplyBench: $out"
+      x=$(sed -E 's/.* apply=([0-9.]+).*/\1/' <<<"$out"); check_applied "$d" yes
+      echo "$x" >> "$work/apply-$1-baseline.txt"; x=" | baseline runtime $x ms"
+    fi
+    echo "$1 run $i: psql -1 -f all.sql $a ms | Strata runtime ApplyAsync $b ms (process $bp ms) | psql -f migrate.sql $c ms$x"
     echo "$a $b $bp $c" >> "$work/apply-$1.txt"
   done
+  [ -n "$baseline_applybench" ] && echo "$1: median ApplyAsync $(awk '{print $2}' "$work/apply-$1.txt" | median) ms, baseline runtime $(median < "$work/apply-$1-baseline.txt") ms"
   for k in 1 2 3 4; do R[apply_$1_$k]=$(awk -v k=$k '{print $k}' "$work/apply-$1.txt" | median); done
 }
 step "apply $CHAIN_COUNT migrations, $RUNS runs per method, fresh database each (cluster defaults: fsync on, synchronous_commit on)"

@@ -6,7 +6,7 @@ namespace Strata.Migrations.Postgres;
 
 /// <summary>
 /// Several consecutive transactional migrations as one pipelined batch, each in a transaction of its own:
-/// <c>BEGIN; m1's statements; m1's history INSERT; [SET LOCAL synchronous_commit = off;] COMMIT; BEGIN; m2 ...; COMMIT</c>,
+/// <c>BEGIN; m1's statements; m1's history INSERT [RETURNING ..., set_config('synchronous_commit', 'off', true)]; COMMIT; BEGIN; m2 ...; COMMIT</c>,
 /// with a single Sync at the end. BEGIN and COMMIT are commands of the batch (no <see cref="NpgsqlTransaction"/>): a
 /// migration's COMMIT runs before the next migration's BEGIN, so what committed stays committed whatever follows. After
 /// a failure the server skips everything up to the Sync: the failing migration's transaction is left aborted (the
@@ -30,7 +30,6 @@ internal static class PostgresMigrationGroup
         Begin,
         Statement,
         Insert,
-        SetLocal,
         Commit,
     }
 
@@ -78,12 +77,11 @@ internal static class PostgresMigrationGroup
                     Add(batch, slots, new NpgsqlBatchCommand(candidate.Body[statements[s].Start..statements[s].End]), m, Kind.Statement, s);
                 }
 
-                Add(batch, slots, PostgresMigrationTransaction.HistoryInsert(candidate.Row, PostgresMigrationTransaction.ServerDurationMs, $" RETURNING duration_ms AS {DurationColumn}"), m, Kind.Insert);
-                if (!candidate.Durable)
-                {
-                    // Read at COMMIT, so it goes last: the run's final migration commits durably and flushes this one too.
-                    Add(batch, slots, new NpgsqlBatchCommand("SET LOCAL synchronous_commit = off"), m, Kind.SetLocal);
-                }
+                // A migration but the run's last also turns synchronous_commit off for its own transaction (the same as SET
+                // LOCAL, read at COMMIT) in the INSERT's RETURNING: one command fewer per migration. The run's final
+                // migration commits durably and flushes the others too.
+                var returning = candidate.Durable ? $" RETURNING duration_ms AS {DurationColumn}" : $" RETURNING duration_ms AS {DurationColumn}, {PostgresMigrationTransaction.AsyncCommit}";
+                Add(batch, slots, PostgresMigrationTransaction.HistoryInsert(candidate.Row, PostgresMigrationTransaction.ServerDurationMs, returning), m, Kind.Insert);
 
                 Add(batch, slots, new NpgsqlBatchCommand("COMMIT"), m, Kind.Commit);
             }
@@ -104,7 +102,7 @@ internal static class PostgresMigrationGroup
                     do
                     {
                         // The history INSERTs' RETURNING, in migration order; a body's own SELECTs are skipped.
-                        if (reader.FieldCount == 1 && reader.GetName(0) == DurationColumn)
+                        if (reader.FieldCount is 1 or 2 && reader.GetName(0) == DurationColumn && (reader.FieldCount == 1 || reader.GetName(1) == PostgresMigrationTransaction.AsyncCommitColumn))
                         {
                             while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
                             {

@@ -15,6 +15,14 @@ internal sealed class PostgresMigrationTransaction(PostgresMigrationDatabase dat
     /// <summary>duration_ms as the server measures it: from the transaction's start (now()) to the history row, i.e. the body.</summary>
     internal const string ServerDurationMs = "(1000 * extract(epoch FROM clock_timestamp() - now()))::bigint";
 
+    /// <summary>
+    /// A RETURNING item that sets synchronous_commit to off for the rest of the transaction (set_config's is_local: what
+    /// SET LOCAL does), so the history INSERT carries it and no command of its own is needed.
+    /// </summary>
+    internal const string AsyncCommit = $"set_config('synchronous_commit', 'off', true) AS {AsyncCommitColumn}";
+
+    internal const string AsyncCommitColumn = "strata_synchronous_commit";
+
     private bool completed;
 
     public async Task<HistoryRow?> FindAsync(string normalizedVersion, CancellationToken cancellationToken)
@@ -60,12 +68,9 @@ internal sealed class PostgresMigrationTransaction(PostgresMigrationDatabase dat
             }
 
             // duration_ms is measured by the server: from the transaction's start (now()) to this row, i.e. the body.
-            batch.BatchCommands.Add(HistoryInsert(row, ServerDurationMs));
-            if (!durable)
-            {
-                // Read at COMMIT, so it goes last: the run's final migration commits durably and flushes this one too.
-                batch.BatchCommands.Add(new NpgsqlBatchCommand("SET LOCAL synchronous_commit = off"));
-            }
+            // Unless durable, the INSERT also turns synchronous_commit off for this transaction (as SET LOCAL would; read
+            // at COMMIT): the run's final migration commits durably and flushes this one too.
+            batch.BatchCommands.Add(HistoryInsert(row, ServerDurationMs, durable ? "" : $" RETURNING {AsyncCommit}"));
 
             int commitIndex = batch.BatchCommands.Count;
             batch.BatchCommands.Add(new NpgsqlBatchCommand("COMMIT"));
