@@ -23,6 +23,8 @@ public sealed class BuiltInLayoutTests : IDisposable
     [Theory]
     [InlineData("Sql/Templates/postgres.hbs")]
     [InlineData("Sql/Templates/sqlite.hbs")]
+    [InlineData("Sql/Templates/rollback-postgres.hbs")]
+    [InlineData("Sql/Templates/rollback-sqlite.hbs")]
     public void Every_shipped_script_layout_is_within_the_supported_part_of_Handlebars(string path)
     {
         LayoutTemplate.TryParse(EmbeddedTemplates.Read(path), out var layout, out var unsupported).ShouldBeTrue(unsupported);
@@ -142,6 +144,32 @@ public sealed class BuiltInLayoutTests : IDisposable
     public void Anything_else_is_left_to_Handlebars(string template) =>
         LayoutTemplate.TryParse(template, out _, out _).ShouldBeFalse();
 
+    [Theory]
+    [InlineData("postgres", "0")]
+    [InlineData("postgres", "0040")]
+    [InlineData("sqlite", "0")]
+    [InlineData("sqlite", "0099")]
+    public void Rollback_scripts_render_to_the_same_bytes_as_Handlebars(string engineId, string target)
+    {
+        for (int i = 1; i <= 120; i++)
+        {
+            var down = i % 9 == 0 ? "-- strata:down\n" : $"-- strata:down\nDROP TABLE t{i}; -- it's {{{{x}}}} & <b>\n";
+            _folder.Add($"{i:D4}_create_t{i}.sql", $"CREATE TABLE t{i} (id int);\n{down}");
+        }
+
+        var engine = EngineCatalog.Find(engineId)!;
+        var set = MigrationSetLoader.Load(_folder.Project, "main", MigrationFolder.Relative, engineId == "postgres" ? SqlDialect.PostgreSql : SqlDialect.Sqlite);
+        var undone = set.Migrations.Where(m => Strata.Migrations.Script.MigrationVersion.Compare(m.Version, target) > 0).Reverse().ToList();
+        var model = RollbackScriptGenerator.Model(set, engine, target, new ScriptSettings("3s", "1h"), undone);
+        var path = $"Sql/Templates/rollback-{engineId}.hbs";
+
+        var builtIn = EmbeddedTemplates.Layout(path)!.Render(model);
+        Encoding.UTF8.GetBytes(builtIn).ShouldBe(Encoding.UTF8.GetBytes(HandlebarsTextRenderer.Instance.Render(EmbeddedTemplates.Read(path), model)));
+        var diagnostics = new List<Strata.Core.Diagnostics.Diagnostic>();
+        RollbackScriptGenerator.Generate(set, engine, target, new ScriptSettings("3s", "1h"), new NoRenderer(), diagnostics).ShouldBe(builtIn.Replace("\r\n", "\n", StringComparison.Ordinal));
+        diagnostics.ShouldBeEmpty();
+    }
+
     [Fact]
     public void The_models_give_every_property_by_its_template_name()
     {
@@ -151,6 +179,10 @@ public sealed class BuiltInLayoutTests : IDisposable
         AssertScope(model);
         AssertScope(model.migrations[0]);
         model.TryGetValue("nope", out _).ShouldBeFalse();
+        var rollback = RollbackScriptGenerator.Model(set, EngineCatalog.Postgres, "0", ScriptSettings.Default, set.Migrations);
+        AssertScope(rollback);
+        AssertScope(rollback.migrations[0]);
+        rollback.migrations[0].TryGetValue("body", out _).ShouldBeFalse();
 
         static void AssertScope(ITemplateScope scope)
         {

@@ -33,16 +33,19 @@ public static class RollbackScriptGenerator
             return null;
         }
 
-        var model = new
+        var model = Model(set, engine, target, settings, undone);
+        var path = $"Sql/Templates/rollback-{engine.Id}.hbs";
+        // The built-in layout without Handlebars' compile when it can (the same bytes: tests compare), else Handlebars.
+        var text = EmbeddedTemplates.Layout(path) is { } layout ? layout.Render(model) : renderer.Render(EmbeddedTemplates.Read(path), model);
+        return text.Replace("\r\n", "\n", StringComparison.Ordinal);
+    }
+
+    internal static RollbackScriptModel Model(MigrationSet set, EngineDescriptor engine, string target, ScriptSettings settings, IReadOnlyList<MigrationFile> undone)
+    {
+        var migrations = new List<RollbackMigrationModel>(undone.Count);
+        foreach (var m in undone)
         {
-            datastore = set.Datastore,
-            engine = engine.Id,
-            target,
-            latest = set.Migrations.Count > 0 ? set.Migrations[^1].Version : target,
-            lockKey = MigrationLockKey.For(set.Datastore).ToString(CultureInfo.InvariantCulture),
-            lockTimeout = settings.LockTimeout,
-            statementTimeout = settings.StatementTimeout,
-            migrations = undone.Select(m => new
+            migrations.Add(new RollbackMigrationModel
             {
                 version = m.Version,
                 normalizedVersion = MigrationVersion.Normalize(m.Version),
@@ -50,9 +53,19 @@ public static class RollbackScriptGenerator
                 source = m.RelativePath,
                 downLine = m.DownLine,
                 down = m.DownBody,
-            }).ToList(),
-        };
+            });
+        }
 
-        return renderer.Render(EmbeddedTemplates.Read($"Sql/Templates/rollback-{engine.Id}.hbs"), model).Replace("\r\n", "\n", StringComparison.Ordinal);
+        return new RollbackScriptModel
+        {
+            datastore = set.Datastore,
+            engine = engine.Id,
+            target = target,
+            latest = set.Migrations.Count > 0 ? set.Migrations[^1].Version : target,
+            lockKey = MigrationLockKey.For(set.Datastore).ToString(CultureInfo.InvariantCulture),
+            lockTimeout = settings.LockTimeout,
+            statementTimeout = settings.StatementTimeout,
+            migrations = migrations,
+        };
     }
 }
