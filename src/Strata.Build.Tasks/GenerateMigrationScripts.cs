@@ -46,7 +46,7 @@ public sealed class GenerateMigrationScripts : StrataTask
             engines[i] = Datastores[i].GetMetadata("Engine");
         }
 
-        MigrationBuild.Prepare(ProjectDirectory, ScriptTemplate, engines, HandlebarsTextRenderer.Instance);
+        MigrationBuild.Prepare(ProjectDirectory, ScriptTemplate, engines, DeferredHandlebarsRenderer.Instance);
         Generate();
     }
 
@@ -64,7 +64,7 @@ public sealed class GenerateMigrationScripts : StrataTask
             ScriptTemplate = string.IsNullOrWhiteSpace(ScriptTemplate) ? null : ScriptTemplate,
             Lint = lint,
         };
-        var result = MigrationBuild.Run(ProjectDirectory, datastores, options, HandlebarsTextRenderer.Instance);
+        var result = MigrationBuild.Run(ProjectDirectory, datastores, options, DeferredHandlebarsRenderer.Instance);
         diagnostics.AddRange(result.Diagnostics);
         Report(diagnostics);
         WriteSarif(diagnostics);

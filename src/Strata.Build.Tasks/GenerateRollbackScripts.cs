@@ -43,7 +43,7 @@ public sealed class GenerateRollbackScripts : StrataTask
             OutputDirectory = OutputDirectory,
             Settings = new ScriptSettings(LockTimeout.Length > 0 ? LockTimeout : defaults.LockTimeout, StatementTimeout.Length > 0 ? StatementTimeout : defaults.StatementTimeout),
         };
-        var scripts = MigrationBuild.Rollback(ProjectDirectory, datastores, options, Target, HandlebarsTextRenderer.Instance, diagnostics);
+        var scripts = MigrationBuild.Rollback(ProjectDirectory, datastores, options, Target, DeferredHandlebarsRenderer.Instance, diagnostics);
         Report(diagnostics);
         if (diagnostics.Any(d => d.IsError))
         {

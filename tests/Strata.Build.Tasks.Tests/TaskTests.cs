@@ -23,6 +23,16 @@ public sealed class TaskTests : IDisposable
     };
 
     [Fact]
+    public void Generate_renders_a_users_script_template_with_Handlebars()
+    {
+        File.WriteAllText(Path.Combine(_project.Root, "migrate.hbs"), "-- {{datastore}}/{{engine}}\n{{#each migrations}}{{version}}:{{#if transactional}}tx{{else}}none{{/if}}\n{{/each}}");
+        var task = Generate();
+        task.ScriptTemplate = "migrate.hbs";
+        task.Execute().ShouldBeTrue();
+        File.ReadAllText(Path.Combine(_project.Root, "obj/strata/main/migrate.sql")).ShouldBe("-- main/sqlite\n0001:tx\n");
+    }
+
+    [Fact]
     public void Generate_writes_the_script_and_reports_it_in_one_line()
     {
         var task = Generate();
