@@ -159,17 +159,26 @@ public static class MonitoringFiles
 
         """;
 
-    /// <summary>One datastore's dashboard: availability, then the engine's panels from the catalog.</summary>
+    /// <summary>
+    /// One datastore's dashboard: availability, then the engine's panels from the catalog, then the backup's age. An
+    /// engine that Prometheus scrapes gets one dashboard for all its datastores, chosen by a <c>datastore</c> variable
+    /// filled from the scrape jobs' labels: the file names no datastore, so it is the same whatever the datastore is
+    /// called (and <c>dotnet new</c> copies it as it is). The others (no exporter: the service's own metrics) are per name.
+    /// </summary>
     public static string Dashboard(EngineDescriptor engine, string name)
     {
         ArgumentNullException.ThrowIfNull(engine);
         var spec = engine.Container ?? throw new ArgumentException($"{engine.Id} has no container.", nameof(engine));
-        var availability = spec.Exporter is { } exporter ? $"{exporter.UpMetric}{{datastore=\"{name}\"}}"
-            : spec.MetricsPath is not null ? $"up{{job=\"{name}\"}}" : $"strata_datastore_up{{datastore=\"{name}\"}}";
+        var scraped = spec.Exporter is not null || spec.MetricsPath is not null;
+        var selector = scraped ? "$datastore" : name;
+        var availability = spec.Exporter is { } exporter ? $"{exporter.UpMetric}{{datastore=\"{selector}\"}}"
+            : scraped ? $"up{{datastore=\"{selector}\"}}" : $"strata_datastore_up{{datastore=\"{selector}\"}}";
         var panels = new List<DashboardPanel> { new("Available (1 = up)", availability) };
-        panels.AddRange(spec.Panels.Select(p => p with { Query = p.Query.Replace("{datastore}", name, StringComparison.Ordinal) }));
-        panels.Add(new("Age of the newest backup", $"time() - strata_backup_last_success_timestamp_seconds{{datastore=\"{name}\"}}", "s"));
-        return DashboardJson($"strata-{name}", $"{name} ({engine.DisplayName})", panels);
+        panels.AddRange(spec.Panels.Select(p => p with { Query = p.Query.Replace("{datastore}", selector, StringComparison.Ordinal) }));
+        panels.Add(new("Age of the newest backup", $"time() - strata_backup_last_success_timestamp_seconds{{datastore=\"{selector}\"}}", "s"));
+        return scraped
+            ? DashboardJson($"strata-{engine.Id}", $"{engine.DisplayName} datastores", panels, $"label_values(up{{engine=\"{engine.Id}\"}}, datastore)")
+            : DashboardJson($"strata-{name}", $"{name} ({engine.DisplayName})", panels);
     }
 
     /// <summary>The service's dashboard: the three SLO signals.</summary>
@@ -181,7 +190,8 @@ public static class MonitoringFiles
         new("Available (1 = up)", "up{job=\"service\"}"),
     ]);
 
-    private static string DashboardJson(string uid, string title, List<DashboardPanel> panels)
+    /// <param name="datastores">A PromQL label_values query for the dashboard's <c>datastore</c> variable, or null for none.</param>
+    private static string DashboardJson(string uid, string title, List<DashboardPanel> panels, string? datastores = null)
     {
         using var buffer = new MemoryStream();
         using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
@@ -195,6 +205,25 @@ public static class MonitoringFiles
             json.WriteString("from", "now-6h");
             json.WriteString("to", "now");
             json.WriteEndObject();
+            if (datastores is not null)
+            {
+                json.WriteStartObject("templating");
+                json.WriteStartArray("list");
+                json.WriteStartObject();
+                json.WriteString("name", "datastore");
+                json.WriteString("label", "Datastore");
+                json.WriteString("type", "query");
+                json.WriteStartObject("datasource");
+                json.WriteString("type", "prometheus");
+                json.WriteString("uid", "prometheus");
+                json.WriteEndObject();
+                json.WriteString("query", datastores);
+                json.WriteNumber("refresh", 1); // on dashboard load
+                json.WriteEndObject();
+                json.WriteEndArray();
+                json.WriteEndObject();
+            }
+
             json.WriteStartArray("panels");
             for (var i = 0; i < panels.Count; i++)
             {

@@ -126,3 +126,9 @@ public static class TodoEndpoints
         reader.GetBoolean(2),
         reader.GetFieldValue<DateTimeOffset>(3));
 }
+
+/// <summary>A row of the todos table, as the endpoints return it.</summary>
+public sealed record Todo(long Id, string Title, bool Done, DateTimeOffset CreatedAt);
+
+/// <summary>The body of POST and PUT; both fields optional on PUT.</summary>
+public sealed record TodoInput(string? Title, bool? Done);
