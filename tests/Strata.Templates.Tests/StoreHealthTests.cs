@@ -47,6 +47,12 @@ public sealed class StoreHealthTests(TemplateHive hive, PostgresServer postgres,
         healthy.Checks["neo4j"].Description.ShouldEndWith(": Bolt 5.4");
         healthy.Checks["redis"].Description.ShouldEndWith(": PONG");
 
+        // /metrics labels the non-SQL stores with their engine: what their Grafana dashboards select by.
+        var metrics = await running.Client.GetStringAsync("/metrics");
+        metrics.ShouldContain("strata_datastore_up{datastore=\"chroma\",engine=\"chroma\"} 1\n");
+        metrics.ShouldContain("strata_datastore_up{datastore=\"neo4j\",engine=\"neo4j\"} 1\n");
+        metrics.ShouldContain("strata_datastore_up{datastore=\"main\"} 1\n");
+
         // What each probe really sent.
         mongodb.Commands.ShouldContain(c => c.Count == 2 && (int)c["hello"] == 1 && (string)c["$db"] == "admin");
         neo4j.Handshakes.ShouldAllBe(h => BoltFake.Proposes(h, 5, 4) && BoltFake.Proposes(h, 4, 4));

@@ -49,7 +49,7 @@ public sealed class DevStackTemplateTests
         foreach (var engine in EngineCatalog.All.Where(e => e.Container is not null))
         {
             var name = Naming.NameOf(engine);
-            files[$"ops/monitoring/grafana/dashboards/{name}.json"] = MonitoringFiles.Dashboard(engine, name);
+            files[$"ops/monitoring/grafana/dashboards/{name}.json"] = MonitoringFiles.Dashboard(engine);
         }
 
         files[MonitoringFiles.QdrantKeyFile] = Naming.SecretValue(EngineCatalog.Qdrant.Container!.SecretVariable!);

@@ -160,25 +160,24 @@ public static class MonitoringFiles
         """;
 
     /// <summary>
-    /// One datastore's dashboard: availability, then the engine's panels from the catalog, then the backup's age. An
-    /// engine that Prometheus scrapes gets one dashboard for all its datastores, chosen by a <c>datastore</c> variable
-    /// filled from the scrape jobs' labels: the file names no datastore, so it is the same whatever the datastore is
-    /// called (and <c>dotnet new</c> copies it as it is). The others (no exporter: the service's own metrics) are per name.
+    /// A datastore engine's dashboard: availability, then the engine's panels from the catalog, then the backup's age,
+    /// for the datastore picked by its <c>datastore</c> variable, filled from the <c>engine</c> label (the scrape jobs',
+    /// or the service's strata_datastore_up for an engine with no exporter). The file names no datastore, so it is the
+    /// same whatever the datastore is called (and <c>dotnet new</c> copies it as it is).
     /// </summary>
-    public static string Dashboard(EngineDescriptor engine, string name)
+    public static string Dashboard(EngineDescriptor engine)
     {
         ArgumentNullException.ThrowIfNull(engine);
         var spec = engine.Container ?? throw new ArgumentException($"{engine.Id} has no container.", nameof(engine));
+        const string Selector = "$datastore";
         var scraped = spec.Exporter is not null || spec.MetricsPath is not null;
-        var selector = scraped ? "$datastore" : name;
-        var availability = spec.Exporter is { } exporter ? $"{exporter.UpMetric}{{datastore=\"{selector}\"}}"
-            : scraped ? $"up{{datastore=\"{selector}\"}}" : $"strata_datastore_up{{datastore=\"{selector}\"}}";
+        var availability = spec.Exporter is { } exporter ? $"{exporter.UpMetric}{{datastore=\"{Selector}\"}}"
+            : scraped ? $"up{{datastore=\"{Selector}\"}}" : $"strata_datastore_up{{datastore=\"{Selector}\"}}";
         var panels = new List<DashboardPanel> { new("Available (1 = up)", availability) };
-        panels.AddRange(spec.Panels.Select(p => p with { Query = p.Query.Replace("{datastore}", selector, StringComparison.Ordinal) }));
-        panels.Add(new("Age of the newest backup", $"time() - strata_backup_last_success_timestamp_seconds{{datastore=\"{selector}\"}}", "s"));
-        return scraped
-            ? DashboardJson($"strata-{engine.Id}", $"{engine.DisplayName} datastores", panels, $"label_values(up{{engine=\"{engine.Id}\"}}, datastore)")
-            : DashboardJson($"strata-{name}", $"{name} ({engine.DisplayName})", panels);
+        panels.AddRange(spec.Panels.Select(p => p with { Query = p.Query.Replace("{datastore}", Selector, StringComparison.Ordinal) }));
+        panels.Add(new("Age of the newest backup", $"time() - strata_backup_last_success_timestamp_seconds{{datastore=\"{Selector}\"}}", "s"));
+        var datastores = $"label_values({(scraped ? "up" : "strata_datastore_up")}{{engine=\"{engine.Id}\"}}, datastore)";
+        return DashboardJson($"strata-{engine.Id}", $"{engine.DisplayName} datastores", panels, datastores);
     }
 
     /// <summary>The service's dashboard: the three SLO signals.</summary>

@@ -76,7 +76,10 @@ public sealed class PrometheusMetrics : IDisposable
         text.Append("# HELP strata_datastore_up Whether the datastore's health check passes (1) or not (0).\n# TYPE strata_datastore_up gauge\n");
         foreach (var (name, entry) in health.Entries.OrderBy(e => e.Key, StringComparer.Ordinal))
         {
-            text.Append(CultureInfo.InvariantCulture, $"strata_datastore_up{{datastore=\"{name}\"}} {(entry.Status == HealthStatus.Healthy ? 1 : 0)}\n");
+            // The non-SQL stores' checks carry their engine as a tag: the label their Grafana dashboard selects by.
+            var engine = entry.Tags.FirstOrDefault(tag => tag != "datastore");
+            var labels = engine is null ? $"datastore=\"{name}\"" : $"datastore=\"{name}\",engine=\"{engine}\"";
+            text.Append(CultureInfo.InvariantCulture, $"strata_datastore_up{{{labels}}} {(entry.Status == HealthStatus.Healthy ? 1 : 0)}\n");
         }
 
         text.Append("# HELP strata_backup_last_success_timestamp_seconds When the newest backup under backups/<datastore>/ was written.\n");
