@@ -60,6 +60,9 @@ internal static class SchemaFolderLoader
         return files;
     }
 
+    private static readonly VersionedFiles.ProblemCodes Codes = new(
+        DiagnosticCatalog.SchemaOutsideProject, DiagnosticCatalog.SchemaFileTooLarge, DiagnosticCatalog.SchemaUnreadable, DiagnosticCatalog.SchemaFileNotUtf8);
+
     private static SchemaFile? ReadOne(string projectDirectory, string relativeFolderPath, string path, string extension, List<Diagnostic> diagnostics)
     {
         var name = Path.GetFileName(path);
@@ -71,24 +74,12 @@ internal static class SchemaFolderLoader
             return null;
         }
 
-        var read = VersionedFiles.Read(projectDirectory, path);
-        switch (read.Problem)
+        var body = VersionedFiles.ReadOrReport(projectDirectory, path, relative, Codes, diagnostics);
+        if (body is null)
         {
-            case VersionedFiles.Problem.OutsideProject:
-                diagnostics.Add(DiagnosticCatalog.SchemaOutsideProject.Create(where, relative, read.Detail));
-                return null;
-            case VersionedFiles.Problem.TooLarge:
-                diagnostics.Add(DiagnosticCatalog.SchemaFileTooLarge.Create(where, relative, read.Length, VersionedFiles.MaxFileBytes));
-                return null;
-            case VersionedFiles.Problem.Unreadable:
-                diagnostics.Add(DiagnosticCatalog.SchemaUnreadable.Create(where, relative, read.Detail));
-                return null;
-            case VersionedFiles.Problem.NotUtf8:
-                diagnostics.Add(DiagnosticCatalog.SchemaFileNotUtf8.Create(SourceLocation.At(relative, read.Invalid.Line, read.Invalid.Column), relative, read.Invalid.Value));
-                return null;
+            return null;
         }
 
-        var body = read.Body!;
         if (body.AsSpan().Trim().IsEmpty)
         {
             diagnostics.Add(DiagnosticCatalog.SchemaFileEmpty.Create(where, relative, "is empty"));

@@ -1,3 +1,4 @@
+using Strata.Core.Diagnostics;
 using Strata.Migrations.Script;
 
 namespace Strata.Core.Text;
@@ -96,6 +97,34 @@ internal static class VersionedFiles
         }
 
         return new FileRead(plain ? text : MigrationChecksum.BodyFromSource(text), Problem.None, Length: bytes.Length);
+    }
+
+    /// <summary>The coded diagnostics a kind of versioned file (migrations, schema files) reports its read problems with.</summary>
+    public sealed record ProblemCodes(DiagnosticDescriptor OutsideProject, DiagnosticDescriptor TooLarge, DiagnosticDescriptor Unreadable, DiagnosticDescriptor NotUtf8);
+
+    /// <summary>
+    /// The file's normalized body (<see cref="Read"/>), or null after reporting its problem, at the file (the bad byte
+    /// for invalid UTF-8), with <paramref name="codes"/>.
+    /// </summary>
+    public static string? ReadOrReport(string projectDirectory, string file, string relative, ProblemCodes codes, List<Diagnostic> diagnostics)
+    {
+        var read = Read(projectDirectory, file);
+        var where = new SourceLocation(relative);
+        Diagnostic? problem = read.Problem switch
+        {
+            Problem.OutsideProject => codes.OutsideProject.Create(where, relative, read.Detail),
+            Problem.TooLarge => codes.TooLarge.Create(where, relative, read.Length, MaxFileBytes),
+            Problem.Unreadable => codes.Unreadable.Create(where, relative, read.Detail),
+            Problem.NotUtf8 => codes.NotUtf8.Create(SourceLocation.At(relative, read.Invalid.Line, read.Invalid.Column), relative, read.Invalid.Value),
+            _ => null,
+        };
+        if (problem is not null)
+        {
+            diagnostics.Add(problem);
+            return null;
+        }
+
+        return read.Body!;
     }
 
     /// <summary>

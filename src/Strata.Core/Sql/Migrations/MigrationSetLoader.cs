@@ -121,6 +121,9 @@ public static class MigrationSetLoader
         }
     }
 
+    private static readonly VersionedFiles.ProblemCodes Codes = new(
+        DiagnosticCatalog.MigrationOutsideProject, DiagnosticCatalog.MigrationTooLarge, DiagnosticCatalog.MigrationUnreadable, DiagnosticCatalog.MigrationNotUtf8);
+
     private static MigrationFile? ReadOne(string projectDirectory, string relativeFolderPath, string file, SqlDialect dialect, SqlTokenList tokens, List<Diagnostic> diagnostics)
     {
         var name = Path.GetFileName(file);
@@ -132,24 +135,12 @@ public static class MigrationSetLoader
             return null;
         }
 
-        var read = VersionedFiles.Read(projectDirectory, file);
-        switch (read.Problem)
+        var whole = VersionedFiles.ReadOrReport(projectDirectory, file, relative, Codes, diagnostics);
+        if (whole is null)
         {
-            case VersionedFiles.Problem.OutsideProject:
-                diagnostics.Add(DiagnosticCatalog.MigrationOutsideProject.Create(where, relative, read.Detail));
-                return null;
-            case VersionedFiles.Problem.TooLarge:
-                diagnostics.Add(DiagnosticCatalog.MigrationTooLarge.Create(where, relative, read.Length, MaxFileBytes));
-                return null;
-            case VersionedFiles.Problem.Unreadable:
-                diagnostics.Add(DiagnosticCatalog.MigrationUnreadable.Create(where, relative, read.Detail));
-                return null;
-            case VersionedFiles.Problem.NotUtf8:
-                diagnostics.Add(DiagnosticCatalog.MigrationNotUtf8.Create(SourceLocation.At(relative, read.Invalid.Line, read.Invalid.Column), relative, read.Invalid.Value));
-                return null;
+            return null;
         }
 
-        var whole = read.Body!;
         tokens.Relex(whole, dialect);
         int before = diagnostics.Count;
         CheckTokens(relative, whole, tokens, diagnostics);
