@@ -10,13 +10,13 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPE
 step() { printf '\n== %s\n' "$*"; }
 fail() { printf 'error: %s\n' "$*" >&2; exit 1; }
 
-# Packs Strata.Sdk, Strata.Migrations and Strata.Templates into artifacts/packages (replacing older copies).
+# Packs Strata.Sdk, Strata.Migrations, Strata.Hosting and Strata.Templates into artifacts/packages (replacing older copies).
 pack_all() {
   rm -rf "$packages_dir"
   dotnet pack "$repo_root/Templates.sln" -c Release -nologo -v:q -p:PackageOutputPath="$packages_dir" >/dev/null \
     || { dotnet pack "$repo_root/Templates.sln" -c Release -nologo -v:q -p:PackageOutputPath="$packages_dir"; fail "dotnet pack failed"; }
   local package
-  for package in Strata.Sdk Strata.Migrations Strata.Templates; do
+  for package in Strata.Sdk Strata.Migrations Strata.Hosting Strata.Templates; do
     ls "$packages_dir/$package".[0-9]*.nupkg >/dev/null 2>&1 || fail "dotnet pack did not produce $package in $packages_dir"
   done
 }

@@ -14,7 +14,7 @@ namespace Strata.Templates.Tests;
 /// The health checks strata-service generates for every store, end to end: scaffold, build with warnings as errors,
 /// run against the real PostgreSQL and Redis started for this class and against fakes of MongoDB (OP_MSG), Neo4j
 /// (Bolt handshake) and the HTTP stores, then break one store at a time and read /health. The probes' protocol code
-/// (BSON, RESP, Bolt) lives in the generated service, so these fakes are its unit tests too.
+/// (BSON, RESP, Bolt) is Strata.Hosting's, which the generated service references, so these fakes are its tests too.
 /// </summary>
 [Collection(TemplateCollection.Name)]
 public sealed class StoreHealthTests(TemplateHive hive, PostgresServer postgres, RedisServer redis)

@@ -5,11 +5,11 @@ using Company.Service1.Data.Probes;
 //#if (HasSql)
 using Company.Service1.Todos;
 //#endif
-using Company.Service1.Observability;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 //#if (HasSql)
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 //#endif
+using Strata.Hosting;
 using Strata.Migrations.Cli;
 //#if (HasSql || UseNeo4j || UseElasticsearch || UseChroma || UseQdrant)
 using Strata.Migrations.Errors;

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Strata.Hosting.Probes;
 
 namespace Company.Service1.Data.Probes;
 

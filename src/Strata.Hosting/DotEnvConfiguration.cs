@@ -2,7 +2,7 @@ using System.Text;
 using Microsoft.Extensions.Configuration.EnvironmentVariables;
 using Microsoft.Extensions.Configuration.Memory;
 
-namespace Company.Service1.Data;
+namespace Strata.Hosting;
 
 /// <summary>
 /// In development, the secrets compose.yaml gives the stores (the git-ignored <c>.env</c> next to the project) are

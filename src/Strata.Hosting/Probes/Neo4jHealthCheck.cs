@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Orders.Data.Probes;
+namespace Strata.Hosting.Probes;
 
 /// <summary>
 /// Opens a Bolt connection the way every Neo4j driver does: the magic preamble and four proposed protocol versions.

@@ -4,7 +4,7 @@ using System.Globalization;
 using System.Text;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
-namespace Company.Service1.Observability;
+namespace Strata.Hosting;
 
 /// <summary>
 /// GET /metrics in Prometheus's text format, for the monitoring profile of compose.yaml (ops/monitoring): the request

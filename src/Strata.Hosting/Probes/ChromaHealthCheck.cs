@@ -1,7 +1,7 @@
 using System.Net;
 using System.Text.Json;
 
-namespace Company.Service1.Data.Probes;
+namespace Strata.Hosting.Probes;
 
 /// <summary>
 /// <c>GET /api/v2/heartbeat</c>, Chroma 1.x's liveness call: healthy on 200 with its <c>nanosecond heartbeat</c>.

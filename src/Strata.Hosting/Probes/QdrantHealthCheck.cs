@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Http.Headers;
 
-namespace Company.Service1.Data.Probes;
+namespace Strata.Hosting.Probes;
 
 /// <summary>
 /// <c>GET /readyz</c>: 200 once Qdrant has loaded its collections and can serve; sent with the <c>api-key</c> header

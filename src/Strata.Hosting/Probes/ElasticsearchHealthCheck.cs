@@ -3,7 +3,7 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
 
-namespace Company.Service1.Data.Probes;
+namespace Strata.Hosting.Probes;
 
 /// <summary>
 /// <c>GET /_cluster/health</c> with basic auth: green and yellow (replicas not allocated, normal on one node) are

@@ -2,7 +2,7 @@ using System.Net.Mime;
 using System.Text.Json;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
-namespace Orders.Data;
+namespace Strata.Hosting;
 
 /// <summary>
 /// The body of /health: the overall status as plain text (what load balancers and <c>curl</c> expect), or, for a

@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace Company.Service1.Data.Probes;
+namespace Strata.Hosting.Probes;
 
 /// <summary>
 /// Speaks RESP, Redis's own protocol: <c>AUTH</c> when a password is configured, then <c>PING</c>; healthy on

@@ -2,7 +2,7 @@ using System.Data.Common;
 using System.Globalization;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
-namespace Company.Service1.Data;
+namespace Strata.Hosting;
 
 /// <summary>Healthy when the datastore answers and its migration history is readable, i.e. its schema was applied.</summary>
 public sealed class DatastoreHealthCheck(DbDataSource dataSource) : IHealthCheck

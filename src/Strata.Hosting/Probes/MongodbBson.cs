@@ -1,7 +1,7 @@
 using System.Buffers.Binary;
 using System.Text;
 
-namespace Orders.Data.Probes;
+namespace Strata.Hosting.Probes;
 
 /// <summary>
 /// The little BSON (bsonspec.org) the MongoDB health check needs: it writes a flat document of int32 and string

@@ -1,7 +1,7 @@
 using System.Buffers.Binary;
 using System.Globalization;
 
-namespace Company.Service1.Data.Probes;
+namespace Strata.Hosting.Probes;
 
 /// <summary>
 /// Sends MongoDB's handshake command <c>{hello: 1, $db: "admin"}</c> as an OP_MSG over the wire protocol and is

@@ -4,7 +4,7 @@ using System.Net.Sockets;
 using System.Security.Authentication;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
-namespace Orders.Data.Probes;
+namespace Strata.Hosting.Probes;
 
 /// <summary>
 /// The health check of a store this service has no .NET client for (the official ones cannot be restored everywhere):

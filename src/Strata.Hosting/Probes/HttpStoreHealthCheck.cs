@@ -2,7 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json;
 
-namespace Orders.Data.Probes;
+namespace Strata.Hosting.Probes;
 
 /// <summary>
 /// The part the HTTP stores' checks share (Elasticsearch, Chroma, Qdrant): one GET on the store's own API with its
