@@ -17,16 +17,8 @@ internal sealed class ChromaSchemaRules : JsonSchemaRules
     protected override void CheckRoot(JsonChecks checks, JObject root, DatastoreSchemaRun run)
     {
         checks.Allow(root, "a Chroma schema file", Top);
-        var seen = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var (collection, path) in checks.Objects(root["collections"], "collections"))
+        foreach (var (collection, path, name) in Collections(checks, root, CollectionProperties))
         {
-            checks.Allow(collection, path, CollectionProperties);
-            var name = checks.String(checks.Required(collection, "name", path), path + ".name");
-            if (name is not null && !FirstInFile(checks, seen, "Collection", name, collection["name"]!))
-            {
-                continue;
-            }
-
             var dimensionNode = collection["dimension"];
             var dimension = checks.Integer(dimensionNode, path + ".dimension");
             if (dimension is < 1 or > MaxDimension)

@@ -39,6 +39,25 @@ internal abstract class JsonSchemaRules : SchemaRules
 
     protected abstract void CheckRoot(JsonChecks checks, JObject root, DatastoreSchemaRun run);
 
+    /// <summary>
+    /// The objects of the file's "collections" array, each checked against <paramref name="properties"/> and for its
+    /// name; a collection named twice in the file is reported (STRATA4016) and left out. Name is null when it is missing
+    /// or not a string (already reported).
+    /// </summary>
+    protected static IEnumerable<(JObject Collection, string Path, string? Name)> Collections(JsonChecks checks, JObject root, string[] properties)
+    {
+        var seen = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var (collection, path) in checks.Objects(root["collections"], "collections"))
+        {
+            checks.Allow(collection, path, properties);
+            var name = checks.String(checks.Required(collection, "name", path), path + ".name");
+            if (name is null || FirstInFile(checks, seen, "Collection", name, collection["name"]!))
+            {
+                yield return (collection, path, name);
+            }
+        }
+    }
+
     /// <summary>STRATA4016 for a name seen before in the same file; true when it is new.</summary>
     protected static bool FirstInFile(JsonChecks checks, Dictionary<string, int> seen, string what, string name, JNode at)
     {

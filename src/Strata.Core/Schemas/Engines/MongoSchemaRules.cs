@@ -29,12 +29,9 @@ internal sealed class MongoSchemaRules : JsonSchemaRules
     protected override void CheckRoot(JsonChecks checks, JObject root, DatastoreSchemaRun run)
     {
         checks.Allow(root, "a MongoDB schema file", Top);
-        var seen = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var (collection, path) in checks.Objects(root["collections"], "collections"))
+        foreach (var (collection, path, name) in Collections(checks, root, CollectionProperties))
         {
-            checks.Allow(collection, path, CollectionProperties);
-            var name = checks.String(checks.Required(collection, "name", path), path + ".name");
-            if (name is null || !FirstInFile(checks, seen, "Collection", name, collection["name"]!))
+            if (name is null)
             {
                 continue;
             }

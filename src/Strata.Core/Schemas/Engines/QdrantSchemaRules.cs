@@ -20,16 +20,8 @@ internal sealed class QdrantSchemaRules : JsonSchemaRules
     protected override void CheckRoot(JsonChecks checks, JObject root, DatastoreSchemaRun run)
     {
         checks.Allow(root, "a Qdrant schema file", Top);
-        var seen = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var (collection, path) in checks.Objects(root["collections"], "collections"))
+        foreach (var (collection, path, name) in Collections(checks, root, CollectionProperties))
         {
-            checks.Allow(collection, path, CollectionProperties);
-            var name = checks.String(checks.Required(collection, "name", path), path + ".name");
-            if (name is not null && !FirstInFile(checks, seen, "Collection", name, collection["name"]!))
-            {
-                continue;
-            }
-
             var embedding = checks.String(collection["embedding"], path + ".embedding");
             if (checks.Object(checks.Required(collection, "vectors", path), path + ".vectors") is { } vectors)
             {
