@@ -20,7 +20,7 @@ public sealed class PgliteServer : IDisposable
     {
         if (ServerPath is not { } server)
         {
-            if (Environment.GetEnvironmentVariable("CI") == "true")
+            if (RequiredTool.UnderCi)
             {
                 throw new InvalidOperationException(MissingReason);
             }
@@ -83,7 +83,7 @@ public sealed class PgliteServer : IDisposable
 
     public static string MissingReason => "PGlite is not installed in .tools/npm (run eng/install-test-deps.sh)";
 
-    public static bool ShouldSkip => ServerPath is null && Environment.GetEnvironmentVariable("CI") != "true";
+    public static bool ShouldSkip => ServerPath is null && !RequiredTool.UnderCi;
 
     /// <summary>Environment for libpq clients (psql): no TLS, the server's fixed user and any password.</summary>
     public static IReadOnlyDictionary<string, string> ClientEnvironment => new Dictionary<string, string>

@@ -72,7 +72,7 @@ public sealed class PostgresServer : IDisposable
 
     /// <summary>True when binaries are missing and CI is not "true": the tests skip instead of failing.</summary>
     public static bool ShouldSkip =>
-        FindBinDirectory() is null && !string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase);
+        FindBinDirectory() is null && !RequiredTool.UnderCi;
 
     public string BinDirectory { get; }
 

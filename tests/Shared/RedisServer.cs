@@ -59,7 +59,7 @@ public sealed class RedisServer : IDisposable
 
     /// <summary>True when redis-server is missing and CI is not "true": the tests skip instead of failing.</summary>
     public static bool ShouldSkip =>
-        FindExecutable() is null && !string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase);
+        FindExecutable() is null && !RequiredTool.UnderCi;
 
     public string Folder { get; }
 

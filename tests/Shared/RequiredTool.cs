@@ -6,13 +6,16 @@ namespace Strata.Tests.Shared;
 /// </summary>
 public static class RequiredTool
 {
+    /// <summary>CI=true: every outside program and server the tests need must be there (a missing one fails, never skips).</summary>
+    public static bool UnderCi => string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase);
+
     public static string? Find(string nameOrPath)
     {
         var found = Path.IsPathRooted(nameOrPath)
             ? (File.Exists(nameOrPath) ? nameOrPath : null)
             : (Environment.GetEnvironmentVariable("PATH") ?? string.Empty).Split(Path.PathSeparator)
                 .Select(dir => Path.Combine(dir, nameOrPath)).FirstOrDefault(File.Exists);
-        if (found is null && string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase))
+        if (found is null && UnderCi)
         {
             throw new InvalidOperationException($"{nameOrPath} is required under CI=true; run eng/install-test-deps.sh");
         }

@@ -163,7 +163,7 @@ public sealed class StackServersTests(TemplateHive hive, PostgresServer postgres
             return path;
         }
 
-        return Environment.GetEnvironmentVariable("CI") == "true"
+        return RequiredTool.UnderCi
             ? throw new InvalidOperationException($"{name} is required under CI=true; run eng/install-test-deps.sh")
             : null;
     }

@@ -1,5 +1,6 @@
 using Strata.Migrations.Sql;
 using Xunit.Abstractions;
+using Strata.Tests.Shared;
 
 namespace Strata.Core.Tests.Sql.Oracle;
 
@@ -19,7 +20,7 @@ public class PgQueryOracleTests(ITestOutputHelper output)
             return true;
         }
 
-        if (string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase))
+        if (RequiredTool.UnderCi)
         {
             Assert.Fail(reason + " (CI=true: the oracle tests must run)");
         }
