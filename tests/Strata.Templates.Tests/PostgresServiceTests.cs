@@ -72,5 +72,33 @@ public sealed class PostgresServiceTests(TemplateHive hive, PostgresServer postg
         failed.Output.ShouldMatch(@"0002_bad\.sql\(2,1[,)].*error STRATA2050: Dry run: migration 0002 'bad' fails: 42P01");
     }
 
+    [PostgresFact]
+    public async Task The_published_service_is_precompiled_and_migrates_with_the_password_from_configuration()
+    {
+        var service = await hive.ScaffoldAsync("Shipped", "--stores", "postgres");
+        var output = Path.Combine(service, "out");
+        (await hive.DotnetAsync(service, "publish", "-nologo", "-tl:off", "-warnaserror", "-o", output)).ShouldSucceed("publish");
+
+        // ReadyToRun images of the service and of the packages its start-up runs (PE headers, as the runtime reads them).
+        foreach (var assembly in new[] { "Shipped.dll", "Npgsql.dll", "Strata.Migrations.dll", "Strata.Hosting.dll" })
+        {
+            ReadyToRun.IsImage(Path.Combine(output, assembly)).ShouldBeTrue(assembly);
+        }
+
+        var database = postgres.CreateDatabase();
+        var environment = new Dictionary<string, string?>
+        {
+            // No password in the connection string: POSTGRES_PASSWORD from configuration (the environment here) fills it,
+            // for the migrations' own data source as for the service's.
+            ["ConnectionStrings__main"] = $"Host=127.0.0.1;Port={postgres.Port};Database={database};Username={PostgresServer.User}",
+            ["POSTGRES_PASSWORD"] = postgres.Password,
+            ["PGPASSWORD"] = null,
+        };
+        var migrate = (await ProcessRunner.RunAsync("dotnet", [Path.Combine(output, "Shipped.dll"), "migrate"], output, environment)).ShouldSucceed("migrate");
+        migrate.Output.ShouldContain("applied 1 migration");
+        migrate.Output.ShouldNotContain(postgres.Password);
+        postgres.Query(database, "SELECT version FROM strata_schema_history").ShouldBe(["1"]);
+    }
+
     private Task<ProcessResult> Build(string service) => hive.DotnetAsync(service, "build", "-nologo", "-tl:off", "-warnaserror");
 }

@@ -185,6 +185,11 @@ conn() { echo "Host=127.0.0.1;Port=$port;Username=postgres;Database=$1"; }
 dotnet build "$bench/ApplyBench" -c Release -nologo -v:q >/dev/null || fail "ApplyBench did not build"
 dotnet build "$bench/StatusBench" -c Release -nologo -v:q >/dev/null || fail "StatusBench did not build"
 applybench="$repo_root/artifacts/bin/ApplyBench/release/ApplyBench.dll"
+# The same harness published as a generated service publishes (PublishReadyToRun, the template's setting): Npgsql and
+# the runtime start from precompiled code instead of the JIT.
+dotnet publish "$bench/ApplyBench" -c Release -nologo -v:q -p:PublishReadyToRun=true -o "$work/applybench-r2r" >/dev/null || fail "ApplyBench did not publish"
+applybench_r2r="$work/applybench-r2r/ApplyBench.dll"
+"$py" "$bench/../r2r.py" "$work/applybench-r2r"/{ApplyBench,Npgsql,Strata.Migrations}.dll | sed 's/^/  published: /'
 baseline_applybench=""
 if [ -n "${BASELINE_SRC:-}" ]; then
   # The runtime of an older checkout (e.g. a `git worktree add --detach <dir> <commit>`), interleaved with this one's.
@@ -212,6 +217,9 @@ apply_round() { # label
     d=$(fresh_db)
     out=$(dotnet "$applybench" "$(conn "$d")" "$work/migrate.sql") || fail "ApplyBench: $out"
     b=$(sed -E 's/.* apply=([0-9.]+).*/\1/' <<<"$out"); bp=$(sed -E 's/.* process=([0-9]+).*/\1/' <<<"$out"); check_applied "$d" yes
+    d=$(fresh_db)
+    out=$(dotnet "$applybench_r2r" "$(conn "$d")" "$work/migrate.sql") || fail "ApplyBench (ReadyToRun): $out"
+    r=$(sed -E 's/.* apply=([0-9.]+).*/\1/' <<<"$out"); rp=$(sed -E 's/.* process=([0-9]+).*/\1/' <<<"$out"); check_applied "$d" yes
     d=$(fresh_db); t0=$(date +%s%N)
     "${psqlc[@]}" -d "$d" -f "$work/migrate.sql" >/dev/null; c=$(ms_since "$t0"); check_applied "$d" yes
     x=""
@@ -221,11 +229,11 @@ apply_round() { # label
       x=$(sed -E 's/.* apply=([0-9.]+).*/\1/' <<<"$out"); check_applied "$d" yes
       echo "$x" >> "$work/apply-$1-baseline.txt"; x=" | baseline runtime $x ms"
     fi
-    echo "$1 run $i: psql -1 -f all.sql $a ms | Strata runtime ApplyAsync $b ms (process $bp ms) | psql -f migrate.sql $c ms$x"
-    echo "$a $b $bp $c" >> "$work/apply-$1.txt"
+    echo "$1 run $i: psql -1 -f all.sql $a ms | Strata runtime ApplyAsync $b ms (process $bp ms), ReadyToRun $r ms (process $rp ms) | psql -f migrate.sql $c ms$x"
+    echo "$a $b $bp $c $r $rp" >> "$work/apply-$1.txt"
   done
   [ -n "$baseline_applybench" ] && echo "$1: median ApplyAsync $(awk '{print $2}' "$work/apply-$1.txt" | median) ms, baseline runtime $(median < "$work/apply-$1-baseline.txt") ms"
-  for k in 1 2 3 4; do R[apply_$1_$k]=$(awk -v k=$k '{print $k}' "$work/apply-$1.txt" | median); done
+  for k in 1 2 3 4 5 6; do R[apply_$1_$k]=$(awk -v k=$k '{print $k}' "$work/apply-$1.txt" | median); done
 }
 step "apply $CHAIN_COUNT migrations, $RUNS runs per method, fresh database each (cluster defaults: fsync on, synchronous_commit on)"
 apply_round durable
@@ -270,6 +278,8 @@ for mode in durable async; do
   row "apply ($label): psql -1 -f all.sql" "${R[apply_${mode}_1]} ms" ""
   row "apply ($label): Strata runtime ApplyAsync (migrate.sql)" "${R[apply_${mode}_2]} ms" "<= 1.2x: $(ratio "${R[apply_${mode}_2]}" "${R[apply_${mode}_1]}")"
   row "apply ($label):   ApplyBench whole process" "${R[apply_${mode}_3]} ms" ""
+  row "apply ($label): Strata runtime ApplyAsync, published ReadyToRun" "${R[apply_${mode}_5]} ms" "<= 1.2x: $(ratio "${R[apply_${mode}_5]}" "${R[apply_${mode}_1]}")"
+  row "apply ($label):   ApplyBench ReadyToRun whole process" "${R[apply_${mode}_6]} ms" ""
   row "apply ($label): psql -f migrate.sql" "${R[apply_${mode}_4]} ms" "$(ratio "${R[apply_${mode}_4]}" "${R[apply_${mode}_1]}")"
 done
 row "StatusAsync, $STATUS_COUNT applied (median of 10; first call ${R[status_first]} ms)" "${R[status]} ms" "< 200 ms: $(verdict "${R[status]}" 200)"

@@ -24,8 +24,11 @@ internal interface IMigrationDatabase : IAsyncDisposable
     /// </summary>
     bool HoldsRunLock { get; }
 
-    /// <summary>Runs the script's prologue (history table DDL) in one write transaction.</summary>
-    Task RunPrologueAsync(string prologue, CancellationToken cancellationToken);
+    /// <summary>
+    /// Runs the script's prologue (history table DDL) in one write transaction, then reads the history as
+    /// <see cref="ReadHistoryAsync"/> does (PostgreSQL: all in one round trip). Null when the prologue made no history table.
+    /// </summary>
+    Task<IReadOnlyList<HistoryRow>?> RunPrologueAsync(string prologue, CancellationToken cancellationToken);
 
     /// <summary>All history rows, or null when the history table does not exist.</summary>
     Task<IReadOnlyList<HistoryRow>?> ReadHistoryAsync(CancellationToken cancellationToken);

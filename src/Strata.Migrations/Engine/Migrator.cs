@@ -32,8 +32,7 @@ internal sealed partial class Migrator : IMigrator
         {
             await database.OpenAsync(create: true, cancellationToken).ConfigureAwait(false);
             await database.LockAsync(cancellationToken).ConfigureAwait(false);
-            await RunPrologueAsync(database, cancellationToken).ConfigureAwait(false);
-            var history = await database.ReadHistoryAsync(cancellationToken).ConfigureAwait(false)
+            var history = await RunPrologueAsync(database, cancellationToken).ConfigureAwait(false)
                 ?? throw new MigrationException(
                     MigrationErrors.MalformedScript,
                     $"Malformed migration script: its prologue did not create the history table '{ScriptFormat.HistoryTable}'.",
@@ -277,11 +276,12 @@ internal sealed partial class Migrator : IMigrator
         }
     }
 
-    private async Task RunPrologueAsync(IMigrationDatabase database, CancellationToken cancellationToken)
+    /// <summary>The prologue, then the history it leaves (null: the prologue made no history table).</summary>
+    private async Task<IReadOnlyList<HistoryRow>?> RunPrologueAsync(IMigrationDatabase database, CancellationToken cancellationToken)
     {
         try
         {
-            await database.RunPrologueAsync(Script.Prologue, cancellationToken).ConfigureAwait(false);
+            return await database.RunPrologueAsync(Script.Prologue, cancellationToken).ConfigureAwait(false);
         }
         catch (StatementFailedException ex)
         {

@@ -19,6 +19,12 @@ internal sealed class PostgresMigrationDatabase : IMigrationDatabase, IMigration
     private const int PollMinMs = 50;
     private const int PollMaxMs = 250;
 
+    private const string HistoryVersionColumn = "strata_history_version";
+    private const int HistoryColumns = 6;
+
+    private static readonly string HistorySelect =
+        $"SELECT version AS {HistoryVersionColumn}, description, checksum, applied_at, applied_by, duration_ms FROM {ScriptFormat.HistoryTable}";
+
     private readonly NpgsqlDataSource dataSource;
     private readonly bool ownsDataSource;
     private readonly MigrationScript script;
@@ -86,27 +92,30 @@ internal sealed class PostgresMigrationDatabase : IMigrationDatabase, IMigration
 
         // Bounded waits for DDL locks and statements come from the script (the generator writes the same values into
         // its psql section). set_config takes them as parameters: nothing from the script is spliced into SQL.
-        await ExecuteAsync(
-            "SELECT set_config('lock_timeout', $1, false), set_config('statement_timeout', $2, false)",
-            "configure the session of",
-            cancellationToken,
-            LockTimeoutSetting,
-            StatementTimeoutSetting).ConfigureAwait(false);
-
+        // From PostgreSQL 14, client_connection_check_interval too: if this process dies mid-statement, the server
+        // notices within a second and rolls the migration back, instead of running a long statement to its end for
+        // nobody (and holding its table locks meanwhile). One round trip for all of them.
+        const string Timeouts = "SELECT set_config('lock_timeout', $1, false), set_config('statement_timeout', $2, false)";
         if (Connection.PostgreSqlVersion.Major >= 14)
         {
-            // If this process dies mid-statement, the server notices within a second and rolls the migration back,
-            // instead of running a long statement to its end for nobody (and holding its table locks meanwhile).
             try
             {
-                await ExecuteAsync("SET client_connection_check_interval = '1s'", "configure the session of", cancellationToken).ConfigureAwait(false);
+                await ExecuteAsync(
+                    $"{Timeouts}, set_config('client_connection_check_interval', '1s', false)",
+                    "configure the session of",
+                    cancellationToken,
+                    LockTimeoutSetting,
+                    StatementTimeoutSetting).ConfigureAwait(false);
+                return true;
             }
-            catch (MigrationException ex) when (ex.InnerException is PostgresException { SqlState: PostgresErrorCodes.InvalidParameterValue })
+            catch (MigrationException ex) when (ex.InnerException is PostgresException { SqlState: PostgresErrorCodes.InvalidParameterValue } rejected
+                && rejected.MessageText.Contains("client_connection_check_interval", StringComparison.Ordinal))
             {
-                // Not supported on this server's platform: the statement then runs to its end (bounded by statement_timeout).
+                // Not supported on this server's platform: a statement then runs to its end (bounded by statement_timeout).
             }
         }
 
+        await ExecuteAsync(Timeouts, "configure the session of", cancellationToken, LockTimeoutSetting, StatementTimeoutSetting).ConfigureAwait(false);
         return true;
     }
 
@@ -159,13 +168,69 @@ internal sealed class PostgresMigrationDatabase : IMigrationDatabase, IMigration
         }
     }
 
-    public async Task RunPrologueAsync(string prologue, CancellationToken cancellationToken)
+    /// <summary>
+    /// One pipelined batch: <c>BEGIN; the prologue's statements; COMMIT; SELECT the history</c>. A failing prologue statement
+    /// stops the batch there (the server skips the rest) and is mapped to its line; the SELECT runs after COMMIT, on its own.
+    /// </summary>
+    public async Task<IReadOnlyList<HistoryRow>?> RunPrologueAsync(string prologue, CancellationToken cancellationToken)
     {
-        var transaction = await StartAsync(cancellationToken).ConfigureAwait(false);
-        await using (transaction.ConfigureAwait(false))
+        var statements = PostgresStatementRunner.Split(prologue);
+        var batch = new NpgsqlBatch(Connection) { Timeout = 0 }; // statement_timeout bounds each statement
+        await using (batch.ConfigureAwait(false))
         {
-            await transaction.ExecuteAsync(prologue, cancellationToken).ConfigureAwait(false);
-            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+            batch.BatchCommands.Add(new NpgsqlBatchCommand("BEGIN"));
+            foreach (var statement in statements)
+            {
+                batch.BatchCommands.Add(new NpgsqlBatchCommand(prologue[statement.Start..statement.End]));
+            }
+
+            batch.BatchCommands.Add(new NpgsqlBatchCommand("COMMIT"));
+            batch.BatchCommands.Add(new NpgsqlBatchCommand(HistorySelect));
+            try
+            {
+                var reader = await batch.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+                await using (reader.ConfigureAwait(false))
+                {
+                    // The prologue's own results (none, as generated) come first; the history's columns are named.
+                    while (reader.FieldCount != HistoryColumns || reader.GetName(0) != HistoryVersionColumn)
+                    {
+                        if (!await reader.NextResultAsync(cancellationToken).ConfigureAwait(false))
+                        {
+                            throw new InvalidOperationException("The prologue's batch returned no history.");
+                        }
+                    }
+
+                    return await ReadRowsAsync(reader, cancellationToken).ConfigureAwait(false);
+                }
+            }
+            catch (PostgresException ex) when (!cancellationToken.IsCancellationRequested && !IsUnavailable(ex))
+            {
+                var failed = PostgresStatementRunner.FailedIndex(batch, ex);
+                if (failed == batch.BatchCommands.Count - 1)
+                {
+                    // The history SELECT, after the prologue committed: no table means the prologue made none.
+                    return ex.SqlState == PostgresErrorCodes.UndefinedTable ? null : throw Unavailable("read the history table of", ex);
+                }
+
+                if (failed != batch.BatchCommands.Count - 2)
+                {
+                    await RollbackQuietlyAsync().ConfigureAwait(false); // aborted, not ended (a failed COMMIT has ended it)
+                }
+
+                throw failed >= 1 && failed <= statements.Count
+                    ? PostgresStatementRunner.Failed(prologue, statements[failed - 1], ex, this)
+                    : new StatementFailedException(null, $"{ex.SqlState}: {ex.MessageText.TrimEnd('.')}.", ex);
+            }
+            catch (NpgsqlException ex) when (!cancellationToken.IsCancellationRequested)
+            {
+                await RollbackQuietlyAsync().ConfigureAwait(false);
+                throw Unavailable("run the prologue on", ex);
+            }
+            catch (Exception ex) when (ex is OperationCanceledException or NpgsqlException)
+            {
+                await RollbackQuietlyAsync().ConfigureAwait(false);
+                throw;
+            }
         }
     }
 
@@ -179,26 +244,13 @@ internal sealed class PostgresMigrationDatabase : IMigrationDatabase, IMigration
 
         try
         {
-            var command = new NpgsqlCommand(
-                $"SELECT version, description, checksum, applied_at, applied_by, duration_ms FROM {ScriptFormat.HistoryTable}", Connection);
+            var command = new NpgsqlCommand(HistorySelect, Connection);
             await using (command.ConfigureAwait(false))
             {
                 var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
                 await using (reader.ConfigureAwait(false))
                 {
-                    var rows = new List<HistoryRow>();
-                    while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-                    {
-                        rows.Add(new HistoryRow(
-                            reader.GetString(0),
-                            reader.GetString(1),
-                            reader.GetString(2),
-                            new DateTimeOffset(reader.GetDateTime(3), TimeSpan.Zero),
-                            reader.GetString(4),
-                            reader.GetInt64(5)));
-                    }
-
-                    return rows;
+                    return await ReadRowsAsync(reader, cancellationToken).ConfigureAwait(false);
                 }
             }
         }
@@ -281,6 +333,32 @@ internal sealed class PostgresMigrationDatabase : IMigrationDatabase, IMigration
         }
     }
 
+    /// <summary>
+    /// Ends a transaction a batch left open (aborted by a failure, or cut short by cancellation). Without one, the server
+    /// only warns. A connection that broke has no transaction left: the server rolled it back.
+    /// </summary>
+    internal async Task RollbackQuietlyAsync()
+    {
+        if (connection is not { FullState: System.Data.ConnectionState.Open })
+        {
+            return;
+        }
+
+        try
+        {
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+            var command = new NpgsqlCommand("ROLLBACK", connection);
+            await using (command.ConfigureAwait(false))
+            {
+                await command.ExecuteNonQueryAsync(timeout.Token).ConfigureAwait(false);
+            }
+        }
+        catch (Exception ex) when (ex is NpgsqlException or InvalidOperationException or OperationCanceledException)
+        {
+            // Broken or busy: nothing to roll back on our side; the server ends the session's transaction with it.
+        }
+    }
+
     internal MigrationException Unavailable(string what, Exception ex)
     {
         var hint = ex switch
@@ -321,6 +399,23 @@ internal sealed class PostgresMigrationDatabase : IMigrationDatabase, IMigration
                 throw Unavailable(what, ex);
             }
         }
+    }
+
+    private static async Task<IReadOnlyList<HistoryRow>> ReadRowsAsync(NpgsqlDataReader reader, CancellationToken cancellationToken)
+    {
+        var rows = new List<HistoryRow>();
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            rows.Add(new HistoryRow(
+                reader.GetString(0),
+                reader.GetString(1),
+                reader.GetString(2),
+                new DateTimeOffset(reader.GetDateTime(3), TimeSpan.Zero),
+                reader.GetString(4),
+                reader.GetInt64(5)));
+        }
+
+        return rows;
     }
 
     private async Task<T> ScalarAsync<T>(NpgsqlConnection on, string sql, string what, CancellationToken cancellationToken, long? parameter = null)

@@ -120,7 +120,7 @@ internal static class PostgresMigrationGroup
                 if (kind != Kind.Commit)
                 {
                     // The failing migration's transaction is aborted, not ended (a failed COMMIT has ended it: rolled back).
-                    await RollbackAsync(database).ConfigureAwait(false);
+                    await database.RollbackQuietlyAsync().ConfigureAwait(false);
                 }
 
                 var statements = statementsOf[migration];
@@ -143,13 +143,13 @@ internal static class PostgresMigrationGroup
             }
             catch (NpgsqlException ex) when (!cancellationToken.IsCancellationRequested)
             {
-                await RollbackAsync(database).ConfigureAwait(false);
+                await database.RollbackQuietlyAsync().ConfigureAwait(false);
                 throw database.Unavailable("apply migrations to", ex);
             }
             catch (Exception ex) when (ex is OperationCanceledException or NpgsqlException)
             {
                 // Cancelled: the migration that was running is rolled back; those that committed before it stay.
-                await RollbackAsync(database).ConfigureAwait(false);
+                await database.RollbackQuietlyAsync().ConfigureAwait(false);
                 throw;
             }
 
@@ -181,31 +181,5 @@ internal static class PostgresMigrationGroup
         }
 
         return Math.Min(committed, count - 1);
-    }
-
-    /// <summary>
-    /// Ends a transaction the batch left open (aborted by the failure, or cut short by cancellation). Without one, the
-    /// server only warns. A connection that broke has no transaction left: the server rolled it back.
-    /// </summary>
-    private static async Task RollbackAsync(PostgresMigrationDatabase database)
-    {
-        if (database.Connection.FullState != System.Data.ConnectionState.Open)
-        {
-            return;
-        }
-
-        try
-        {
-            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
-            var command = new NpgsqlCommand("ROLLBACK", database.Connection);
-            await using (command.ConfigureAwait(false))
-            {
-                await command.ExecuteNonQueryAsync(timeout.Token).ConfigureAwait(false);
-            }
-        }
-        catch (Exception ex) when (ex is NpgsqlException or InvalidOperationException or OperationCanceledException)
-        {
-            // Broken or busy: nothing to roll back on our side; the server ends the session's transaction with it.
-        }
     }
 }

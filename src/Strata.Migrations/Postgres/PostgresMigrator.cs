@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Reflection;
 using Npgsql;
 using Strata.Migrations.Engine;
@@ -12,18 +13,27 @@ namespace Strata.Migrations.Postgres;
 /// </summary>
 public static class PostgresMigrator
 {
+    /// <summary>Statements a run's own data source prepares: BEGIN, COMMIT and the history INSERT (two forms), with room to spare.</summary>
+    internal const int AutoPrepared = 8;
+
     /// <summary>Engine names a PostgreSQL script may carry in its <c>-- strata:script engine=</c> attribute.</summary>
     private static readonly string[] Engines = ["postgres", "postgresql"];
 
-    /// <summary>A migrator with a data source of its own per call (created from <paramref name="connectionString"/>, disposed after the call).</summary>
+    /// <summary>
+    /// A migrator with a data source of its own per call (created from <paramref name="connectionString"/>, disposed after
+    /// the call). That data source is tuned for a migration run unless the connection string says otherwise: Npgsql's
+    /// slim builder and no type loading (a run reads only built-in types, so it skips the first open's catalog query),
+    /// and automatic preparation, so the BEGIN, history INSERT and COMMIT every migration repeats are parsed and planned
+    /// once per connection (a body's statements run once each and are never prepared).
+    /// </summary>
     public static IMigrator Create(string connectionString, MigrationScript script, MigrationOptions? options = null)
     {
         ArgumentException.ThrowIfNullOrEmpty(connectionString);
         CheckEngine(script);
-        NpgsqlConnectionStringBuilder builder;
+        NpgsqlSlimDataSourceBuilder source;
         try
         {
-            builder = new NpgsqlConnectionStringBuilder(connectionString);
+            source = new NpgsqlSlimDataSourceBuilder(connectionString);
         }
         catch (ArgumentException ex)
         {
@@ -32,16 +42,27 @@ public static class PostgresMigrator
         }
 
         var resolved = options ?? new MigrationOptions();
+        var builder = source.ConnectionStringBuilder;
         CheckPooling(builder, resolved, nameof(connectionString));
+        var given = new DbConnectionStringBuilder { ConnectionString = connectionString };
         if (string.IsNullOrEmpty(builder.ApplicationName))
         {
             builder.ApplicationName = "strata-migrations";
         }
 
-        var full = builder.ConnectionString;
+        if (!Given(given, "Server Compatibility Mode", "ServerCompatibilityMode"))
+        {
+            source.ConfigureTypeLoading(types => types.EnableTypeLoading(false));
+        }
+
+        if (!Given(given, "Max Auto Prepare", "MaxAutoPrepare"))
+        {
+            builder.MaxAutoPrepare = AutoPrepared;
+        }
+
         return new Migrator(
             script,
-            () => new PostgresMigrationDatabase(NpgsqlDataSource.Create(full), ownsDataSource: true, script, resolved),
+            () => new PostgresMigrationDatabase(source.Build(), ownsDataSource: true, script, resolved),
             resolved);
     }
 
@@ -81,6 +102,9 @@ public static class PostgresMigrator
         MigrationOptions? options = null,
         CancellationToken cancellationToken = default) =>
         Create(dataSource, MigrationScript.FromEmbeddedResource(assembly, datastore), options).ApplyAsync(cancellationToken);
+
+    /// <summary>Whether the caller's connection string sets a keyword (under either spelling Npgsql accepts), even to its default.</summary>
+    private static bool Given(DbConnectionStringBuilder given, params string[] keywords) => keywords.Any(given.ContainsKey);
 
     private static void CheckEngine(MigrationScript script)
     {

@@ -82,7 +82,7 @@ internal sealed class SqliteMigrationDatabase : IMigrationDatabase
         return Task.CompletedTask;
     }
 
-    public async Task RunPrologueAsync(string prologue, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<HistoryRow>?> RunPrologueAsync(string prologue, CancellationToken cancellationToken)
     {
         var transaction = await BeginAsync(cancellationToken).ConfigureAwait(false);
         await using (transaction.ConfigureAwait(false))
@@ -98,6 +98,8 @@ internal sealed class SqliteMigrationDatabase : IMigrationDatabase
 
             await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
         }
+
+        return await ReadHistoryAsync(cancellationToken).ConfigureAwait(false);
     }
 
     public Task<IReadOnlyList<HistoryRow>?> ReadHistoryAsync(CancellationToken cancellationToken)

@@ -29,6 +29,9 @@ public sealed class PostgresScript
 
     public string? StatementTimeout { get; init; } = "15min";
 
+    /// <summary>The prologue's SQL: the generator's history DDL unless a test needs another (a custom layout's).</summary>
+    public string Prologue { get; init; } = HistoryDdl;
+
     public PostgresScript Add(string version, string description, string body, bool transactional = true)
     {
         migrations.Add((version, description, MigrationChecksum.Normalize(body), transactional));
@@ -53,7 +56,7 @@ public sealed class PostgresScript
             $"SET statement_timeout = '{StatementTimeout ?? ScriptFormat.DefaultStatementTimeout}';",
             "-- strata:end",
             "-- strata:prologue",
-            .. HistoryDdl.Split('\n'),
+            .. Prologue.Split('\n'),
             "-- strata:end",
         ];
 

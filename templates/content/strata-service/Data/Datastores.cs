@@ -35,8 +35,8 @@ public sealed class Datastores : IAsyncDisposable
     {
         var all = new List<Datastore>();
 //#if (UsePostgres)
-        var postgres = PostgresDataSource(Required(configuration, "main"), configuration[PostgresPasswordSetting]);
-        all.Add(new Datastore("main", postgres, script => PostgresMigrator.Create(postgres, script)));
+        var postgres = PostgresConnectionString(Required(configuration, "main"), configuration[PostgresPasswordSetting]);
+        all.Add(new Datastore("main", NpgsqlDataSource.Create(postgres), script => PostgresMigrator.Create(postgres, script)));
 //#endif
 //#if (UseSqlite)
         var sqlite = new SqliteDbDataSource(Required(configuration, "SQLITE_DATASTORE"), environment.ContentRootPath);
@@ -65,24 +65,25 @@ public sealed class Datastores : IAsyncDisposable
     /// Npgsql's pool, sized by the seed's starting point min(32, 2 x cores + effective spindles) with one spindle (SSD),
     /// unless the connection string sets Maximum Pool Size. The password comes from the connection string given by
     /// the environment, else from PGPASSWORD (which Npgsql reads itself), else from POSTGRES_PASSWORD in configuration;
-    /// never from a committed file.
+    /// never from a committed file. Migrations get the same settings but a data source of their own, tuned for a run
+    /// and closed after it, so they never take the service's connections.
     /// </summary>
-    private static NpgsqlDataSource PostgresDataSource(string connectionString, string? configuredPassword)
+    private static string PostgresConnectionString(string connectionString, string? configuredPassword)
     {
-        var builder = new NpgsqlDataSourceBuilder(connectionString);
+        var builder = new NpgsqlConnectionStringBuilder(connectionString);
         var given = new DbConnectionStringBuilder { ConnectionString = connectionString };
         if (!given.ContainsKey("Maximum Pool Size") && !given.ContainsKey("Max Pool Size") && !given.ContainsKey("MaxPoolSize"))
         {
-            builder.ConnectionStringBuilder.MaxPoolSize = PoolSize(Environment.ProcessorCount, effectiveSpindles: 1);
+            builder.MaxPoolSize = PoolSize(Environment.ProcessorCount, effectiveSpindles: 1);
         }
 
-        if (string.IsNullOrEmpty(builder.ConnectionStringBuilder.Password) &&
+        if (string.IsNullOrEmpty(builder.Password) &&
             string.IsNullOrEmpty(Environment.GetEnvironmentVariable("PGPASSWORD")) && !string.IsNullOrEmpty(configuredPassword))
         {
-            builder.ConnectionStringBuilder.Password = configuredPassword;
+            builder.Password = configuredPassword;
         }
 
-        return builder.Build();
+        return builder.ConnectionString;
     }
 
     public static int PoolSize(int cores, int effectiveSpindles) => Math.Min(32, (cores * 2) + effectiveSpindles);
