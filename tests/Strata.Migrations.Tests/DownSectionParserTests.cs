@@ -25,6 +25,16 @@ public class DownSectionParserTests
     }
 
     [Theory]
+    [InlineData("DROP TABLE a;", false)]
+    [InlineData("DROP TABLE a;\nDISCARD ALL;", true)]
+    [InlineData("DROP TABLE a;\ndeallocate all;", true)]
+    public void A_down_part_that_may_drop_prepared_statements_turns_preparation_off(string down, bool drops)
+    {
+        var script = MigrationScript.Parse(Script(Header(down), down), "s");
+        Strata.Migrations.Postgres.PostgresMigrator.MayDropPreparedStatements(script).ShouldBe(drops);
+    }
+
+    [Theory]
     [InlineData("damaged", 8)]
     [InlineData("before", 4)]
     [InlineData("badline", 8)]

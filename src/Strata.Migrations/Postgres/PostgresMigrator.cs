@@ -55,7 +55,7 @@ public static class PostgresMigrator
             source.ConfigureTypeLoading(types => types.EnableTypeLoading(false));
         }
 
-        if (!Given(given, "Max Auto Prepare", "MaxAutoPrepare"))
+        if (!Given(given, "Max Auto Prepare", "MaxAutoPrepare") && !MayDropPreparedStatements(script))
         {
             builder.MaxAutoPrepare = AutoPrepared;
         }
@@ -102,6 +102,17 @@ public static class PostgresMigrator
         MigrationOptions? options = null,
         CancellationToken cancellationToken = default) =>
         Create(dataSource, MigrationScript.FromEmbeddedResource(assembly, datastore), options).ApplyAsync(cancellationToken);
+
+    /// <summary>
+    /// Whether a migration (or its down part) may run <c>DEALLOCATE ALL</c> or <c>DISCARD ALL</c>, which drop the session's
+    /// prepared statements behind Npgsql's back: the next use of one fails. Such a script's run prepares nothing. A word
+    /// in a comment or a string counts too; that only costs the preparation.
+    /// </summary>
+    internal static bool MayDropPreparedStatements(MigrationScript script) =>
+        script.Migrations.Any(m => DropsPrepared(m.Body) || (m.DownBody is { } down && DropsPrepared(down)));
+
+    private static bool DropsPrepared(string sql) =>
+        sql.Contains("DEALLOCATE", StringComparison.OrdinalIgnoreCase) || sql.Contains("DISCARD", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>Whether the caller's connection string sets a keyword (under either spelling Npgsql accepts), even to its default.</summary>
     private static bool Given(DbConnectionStringBuilder given, params string[] keywords) => keywords.Any(given.ContainsKey);

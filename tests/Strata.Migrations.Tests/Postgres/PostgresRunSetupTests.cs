@@ -96,4 +96,29 @@ public sealed class PostgresRunSetupTests(PostgresServer server)
 
         db.History().Count.ShouldBe(10);
     }
+
+    [PostgresTheory]
+    [InlineData("DISCARD ALL;", false)]
+    [InlineData("DEALLOCATE ALL;", false)]
+    [InlineData("DEALLOCATE PREPARE ALL;", true)]
+    public async Task A_migration_that_drops_the_sessions_prepared_statements_does_not_break_the_ones_after_it(string statement, bool transactional)
+    {
+        var db = new PgTestDatabase(server);
+        var script = new PostgresScript();
+        for (var i = 1; i <= 8; i++)
+        {
+            script.Add($"{i:0000}", $"table {i}", $"CREATE TABLE t{i} (id int);");
+        }
+
+        script.Add("0009", "reset", statement, transactional);
+        for (var i = 10; i <= 18; i++)
+        {
+            script.Add($"{i:0000}", $"table {i}", $"CREATE TABLE t{i} (id int);");
+        }
+
+        var result = await PostgresMigrator.Create(db.ConnectionString, script.Build()).ApplyAsync();
+
+        result.Applied.Count.ShouldBe(18);
+        db.History().Count.ShouldBe(18);
+    }
 }
