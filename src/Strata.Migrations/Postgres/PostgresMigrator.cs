@@ -21,8 +21,8 @@ public static class PostgresMigrator
 
     /// <summary>
     /// A migrator with a data source of its own per call (created from <paramref name="connectionString"/>, disposed after
-    /// the call). That data source is tuned for a migration run unless the connection string says otherwise: Npgsql's
-    /// slim builder and no type loading (a run reads only built-in types, so it skips the first open's catalog query),
+    /// the call). That data source is tuned for a migration run unless the connection string says otherwise: no type
+    /// loading (a run reads only built-in types, so the first open skips the catalog query that loads the database's),
     /// and automatic preparation, so the BEGIN, history INSERT and COMMIT every migration repeats are parsed and planned
     /// once per connection (a body's statements run once each and are never prepared).
     /// </summary>
@@ -30,10 +30,10 @@ public static class PostgresMigrator
     {
         ArgumentException.ThrowIfNullOrEmpty(connectionString);
         CheckEngine(script);
-        NpgsqlSlimDataSourceBuilder source;
+        NpgsqlDataSourceBuilder source;
         try
         {
-            source = new NpgsqlSlimDataSourceBuilder(connectionString);
+            source = new NpgsqlDataSourceBuilder(connectionString);
         }
         catch (ArgumentException ex)
         {
