@@ -30,10 +30,10 @@ public static class PostgresMigrator
     {
         ArgumentException.ThrowIfNullOrEmpty(connectionString);
         CheckEngine(script);
-        NpgsqlDataSourceBuilder source;
+        NpgsqlConnectionStringBuilder builder;
         try
         {
-            source = new NpgsqlDataSourceBuilder(connectionString);
+            builder = new NpgsqlConnectionStringBuilder(connectionString);
         }
         catch (ArgumentException ex)
         {
@@ -42,7 +42,6 @@ public static class PostgresMigrator
         }
 
         var resolved = options ?? new MigrationOptions();
-        var builder = source.ConnectionStringBuilder;
         CheckPooling(builder, resolved, nameof(connectionString));
         var given = new DbConnectionStringBuilder { ConnectionString = connectionString };
         if (string.IsNullOrEmpty(builder.ApplicationName))
@@ -50,19 +49,26 @@ public static class PostgresMigrator
             builder.ApplicationName = "strata-migrations";
         }
 
-        if (!Given(given, "Server Compatibility Mode", "ServerCompatibilityMode"))
-        {
-            source.ConfigureTypeLoading(types => types.EnableTypeLoading(false));
-        }
-
         if (!Given(given, "Max Auto Prepare", "MaxAutoPrepare") && !MayDropPreparedStatements(script))
         {
             builder.MaxAutoPrepare = AutoPrepared;
         }
 
+        // A builder per call: a migrator may run several operations, even at once, and a builder is not thread-safe.
+        var full = builder.ConnectionString;
+        var loadTypes = Given(given, "Server Compatibility Mode", "ServerCompatibilityMode");
         return new Migrator(
             script,
-            () => new PostgresMigrationDatabase(source.Build(), ownsDataSource: true, script, resolved),
+            () =>
+            {
+                var perRun = new NpgsqlDataSourceBuilder(full);
+                if (!loadTypes)
+                {
+                    perRun.ConfigureTypeLoading(types => types.EnableTypeLoading(false));
+                }
+
+                return new PostgresMigrationDatabase(perRun.Build(), ownsDataSource: true, script, resolved);
+            },
             resolved);
     }
 

@@ -121,4 +121,18 @@ public sealed class PostgresRunSetupTests(PostgresServer server)
         result.Applied.Count.ShouldBe(18);
         db.History().Count.ShouldBe(18);
     }
+
+    [PostgresFact]
+    public async Task One_migrator_runs_several_operations_at_once_each_with_a_data_source_of_its_own()
+    {
+        var db = new PgTestDatabase(server);
+        var migrator = PostgresMigrator.Create(db.ConnectionString, PostgresMigratorTests.Three().Build());
+
+        var results = await Task.WhenAll(migrator.ApplyAsync(), migrator.ApplyAsync(), migrator.ApplyAsync());
+        var status = await migrator.StatusAsync();
+
+        results.Sum(r => r.Applied.Count).ShouldBe(3); // the lock serialises them: one applies, the others find it done
+        status.ShouldAllBe(s => s.State == Strata.Migrations.Engine.MigrationState.Applied);
+        db.History().Count.ShouldBe(3);
+    }
 }
